@@ -1,0 +1,130 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const DEVELOPMENT_JWT_SECRET = 'hedui-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/**
+ * The service's whole configuration, read from the environment once at boot. Nothing else
+ * reads `process.env`. Names follow `shared/API.md`; the rest are the service's own knobs.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded SQLite file lives when DATABASE_URL is unset. */
+  @IsString()
+  @MinLength(1)
+  SQLITE_PATH = 'data/hedui.sqlite';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so that several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, _ or -' })
+  QUEUE_PREFIX = 'hedui';
+
+  @IsString()
+  @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
+  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'HOUSEHOLD_REGISTRY_URL must be an http(s) URL' })
+  HOUSEHOLD_REGISTRY_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'VEHICLE_REGISTRY_URL must be an http(s) URL' })
+  VEHICLE_REGISTRY_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'BUSINESS_REGISTRY_URL must be an http(s) URL' })
+  BUSINESS_REGISTRY_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  HOUSEHOLD_REGISTRY_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  VEHICLE_REGISTRY_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  BUSINESS_REGISTRY_TOKEN?: string;
+
+  /** How long one registry call may take before it counts as a timeout. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRY_TIMEOUT_MS = 5000;
+
+  /** Attempts per registry call, the first included (POLICY.md: 4). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REGISTRY_MAX_ATTEMPTS = 4;
+
+  /** First backoff step between attempts; it doubles each time, with jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REGISTRY_RETRY_BASE_MS = 500;
+
+  /** The longest wait a `Retry-After` may impose (POLICY.md: 30 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REGISTRY_RETRY_AFTER_CAP_MS = 30000;
+
+  /** Jobs one worker process runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY = 50;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+/** Validates the environment; throws one error naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(new AppConfig()).concat(['DATABASE_URL', ...registryVariables()]).map((key) => [key, env[key]]),
+  );
+  const defined = Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined));
+  const config = plainToInstance(AppConfig, defined);
+  const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production');
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}
+
+function registryVariables(): string[] {
+  return ['HOUSEHOLD', 'VEHICLE', 'BUSINESS'].flatMap((name) => [`${name}_REGISTRY_URL`, `${name}_REGISTRY_TOKEN`]);
+}
