@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type DomainErrorCode } from './domain.error.js';
+import { problem, type ProblemDetails } from './problem-details.js';
+
+const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+  UNAVAILABLE: 503,
+};
+
+/**
+ * Every error leaves as application/problem+json. Only domain errors and the framework's own
+ * HTTP errors say what went wrong; anything else is a bare 500 whose cause stays in the log,
+ * so no stack trace, SQL or personal data reaches a client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toProblem(exception);
+    void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+  }
+
+  toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = STATUS_BY_CODE[exception.code];
+      return problem(status, exception.detail, exception.errors.length ? { errors: exception.errors } : {});
+    }
+    if (exception instanceof HttpException) {
+      return problem(exception.getStatus(), httpDetail(exception));
+    }
+    const status = frameworkStatus(exception);
+    if (status !== undefined && status < 500) {
+      return problem(status, frameworkDetail(status));
+    }
+    this.logger.error({ err: describe(exception) }, 'Unhandled error');
+    return problem(500, 'The request could not be completed.');
+  }
+}
+
+function httpDetail(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'message' in response) {
+    const message = (response as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return exception.message;
+}
+
+/** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a statusCode. */
+function frameworkStatus(exception: unknown): number | undefined {
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function frameworkDetail(status: number): string {
+  switch (status) {
+    case 413:
+      return 'The request body is larger than 1 MiB.';
+    case 415:
+      return 'The request body must be application/json.';
+    case 400:
+      return 'The request body is not valid JSON.';
+    default:
+      return 'The request could not be processed.';
+  }
+}
+
+/**
+ * The error's name, code and where it was thrown. A database error's message can quote the
+ * row it refused (an identity number in a unique-key violation), so it is left out.
+ */
+function describe(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const fromDatabase = 'driverError' in exception || 'query' in exception;
+  return {
+    type: exception.name,
+    code: (exception as { code?: unknown }).code,
+    message: fromDatabase ? undefined : exception.message,
+    stack: exception.stack?.split('\n').slice(1).join('\n'),
+  };
+}

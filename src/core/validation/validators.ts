@@ -1,0 +1,44 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { idNumberProblem } from '../identity/id-number.js';
+
+function define(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string), options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message: typeof message === 'string' ? message : undefined, ...options },
+      validator: {
+        validate: (value: unknown) => test(value),
+        defaultMessage: (args) => (typeof message === 'string' ? message : message(args?.value)).replace('$property', args?.property ?? ''),
+      },
+    });
+}
+
+/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  define('isCalendarDate', isCalendarDate, '$property must be a calendar date written YYYY-MM-DD', options);
+
+/** A yuan amount as JSON gives it: a finite number ≥ 0 with at most two decimals (no 1e-7). */
+export const IsYuanAmount = (options?: ValidationOptions) =>
+  define(
+    'isYuanAmount',
+    (value) => typeof value === 'number' && Number.isFinite(value) && /^\d+(\.\d{1,2})?$/.test(String(value)),
+    '$property must be a number of yuan, at least 0, with at most two decimals',
+    options,
+  );
+
+/** A resident identity number with a valid GB 11643 check character and birth date. */
+export const IsIdNumber = (options?: ValidationOptions) =>
+  define(
+    'isIdNumber',
+    (value) => typeof value === 'string' && idNumberProblem(value) === null,
+    (value) => `$property is not a valid resident identity number: ${typeof value === 'string' ? idNumberProblem(value) : 'it must be a string'}`,
+    options,
+  );

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { regionScopePrefix } from '../../core/region/region-scope.js';
+import type { Program } from '../eligibility/eligibility.types.js';
+import { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
+import { VerificationEntity } from '../verification/entities/verification.entity.js';
+import { ApplicationMemberEntity } from './entities/application-member.entity.js';
+import { ApplicationEntity, type ApplicationStatus } from './entities/application.entity.js';
+
+/** Which applications a caller may reach: their own (intake), or those within a region. */
+export interface Reach {
+  submittedBy?: string;
+  region?: string;
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  program?: Program;
+  regionCode?: string;
+}
+
+export interface PageCursor {
+  createdAt: string;
+  id: string;
+}
+
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(manager: EntityManager, application: ApplicationEntity, members: ApplicationMemberEntity[]): Promise<void> {
+    await manager.insert(ApplicationEntity, application);
+    await manager.insert(ApplicationMemberEntity, members);
+  }
+
+  findByIdempotencyKey(submittedBy: string, idempotencyKey: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ submittedBy, idempotencyKey });
+  }
+
+  /** The application if the caller may reach it; otherwise null, as if it did not exist. */
+  async findReachable(id: string, reach: Reach): Promise<ApplicationEntity | null> {
+    const query = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    return applyReach(query, reach).getOne();
+  }
+
+  findMembers(applicationId: string): Promise<ApplicationMemberEntity[]> {
+    return this.dataSource.getRepository(ApplicationMemberEntity).find({ where: { applicationId }, order: { position: 'ASC' } });
+  }
+
+  findChecks(verificationId: string): Promise<SourceCheckEntity[]> {
+    return this.dataSource.getRepository(SourceCheckEntity).find({ where: { verificationId }, order: { source: 'ASC' } });
+  }
+
+  /** The newest determination is the current one; earlier ones stay as they were. */
+  findCurrentDetermination(applicationId: string): Promise<DeterminationEntity | null> {
+    return this.dataSource
+      .getRepository(DeterminationEntity)
+      .findOne({ where: { applicationId }, order: { determinedAt: 'DESC', id: 'DESC' } });
+  }
+
+  findLatestVerification(applicationId: string): Promise<VerificationEntity | null> {
+    return this.dataSource.getRepository(VerificationEntity).findOne({ where: { applicationId }, order: { sequence: 'DESC' } });
+  }
+
+  /** A page, newest first, keyed on (created_at, id) so that a cursor stays stable under inserts. */
+  async findPage(reach: Reach, filter: ApplicationFilter, limit: number, after?: PageCursor): Promise<ApplicationEntity[]> {
+    const query = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a');
+    applyReach(query, reach);
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
+    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: `${regionScopePrefix(filter.regionCode)}%` });
+    if (after) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('a.created_at < :afterCreated', { afterCreated: after.createdAt })
+            .orWhere('(a.created_at = :afterCreated AND a.id < :afterId)', { afterId: after.id }),
+        ),
+      );
+    }
+    return query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(limit).getMany();
+  }
+}
+
+function applyReach<T extends { andWhere: (sql: string, params?: object) => T }>(query: T, reach: Reach): T {
+  if (reach.submittedBy !== undefined) query.andWhere('a.submitted_by = :submittedBy', { submittedBy: reach.submittedBy });
+  if (reach.region !== undefined) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: `${regionScopePrefix(reach.region)}%` });
+  return query;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
+import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
+import { yuanTextToFen } from '../../core/money/fen.js';
+import { Clock } from '../../core/time/clock.js';
+import type { Principal } from '../auth/principal.js';
+import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
+import { VerificationService } from '../verification/verification.service.js';
+import { ApplicationsRepository, type Reach } from './applications.repository.js';
+import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
+import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
+import { ApplicationEntity } from './entities/application.entity.js';
+
+export interface Accepted {
+  id: string;
+  status: 'RECEIVED';
+}
+
+@Injectable()
+export class ApplicationsService {
+  private readonly logger = new Logger(ApplicationsService.name);
+
+  constructor(
+    private readonly repository: ApplicationsRepository,
+    private readonly verifications: VerificationService,
+    private readonly policies: PolicyCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores the application, its members and its first verification in one transaction, then
+   * enqueues the verification. A repeated Idempotency-Key with the same body answers as the
+   * first time and stores nothing; with another body it is refused.
+   */
+  async submit(principal: Principal, body: CreateApplicationRequestDto, idempotencyKey: string | undefined, correlationId: string): Promise<Accepted> {
+    const today = this.clock.today();
+    const applicationDate = body.applicationDate ?? today;
+    checkHousehold(body, applicationDate, today);
+    const policy = this.policies.select(body.regionCode, applicationDate);
+    if (!policy) {
+      throw new DomainError('UNPROCESSABLE', 'No policy version covers this region on the application date.', [
+        { path: body.applicationDate ? 'applicationDate' : 'regionCode', message: `no policy version covers region ${body.regionCode} on ${applicationDate}` },
+      ]);
+    }
+
+    const requestSha256 = sha256Hex(canonicalJson(body));
+    if (idempotencyKey) {
+      const earlier = await this.repository.findByIdempotencyKey(principal.sub, idempotencyKey);
+      if (earlier) return answerRepeat(earlier, requestSha256);
+    }
+
+    const now = this.clock.now().toISOString();
+    const verificationId = randomUUID();
+    const application: ApplicationEntity = {
+      id: randomUUID(),
+      program: body.program,
+      regionCode: body.regionCode,
+      applicationDate,
+      status: 'RECEIVED',
+      submittedBy: principal.sub,
+      idempotencyKey: idempotencyKey ?? null,
+      requestSha256,
+      currentVerificationId: verificationId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const members = body.members.map((member, position) => toMemberEntity(application.id, position, member));
+    let verification;
+    try {
+      verification = await this.repository.transaction(async (manager) => {
+        await this.repository.insert(manager, application, members);
+        return this.verifications.record(manager, {
+          id: verificationId,
+          applicationId: application.id,
+          sequence: 1,
+          policyVersion: policy.id,
+          requestedBy: principal.sub,
+          correlationId,
+          at: now,
+        });
+      });
+    } catch (error) {
+      // Two submissions with one key raced; the loser answers as a repeat of the winner.
+      const winner = idempotencyKey ? await this.repository.findByIdempotencyKey(principal.sub, idempotencyKey) : null;
+      if (winner) return answerRepeat(winner, requestSha256);
+      throw error;
+    }
+    await this.enqueue(verification);
+    return { id: application.id, status: 'RECEIVED' };
+  }
+
+  /** Queues a fresh verification under the policy in force today; earlier determinations stay. */
+  async reverify(principal: Principal, id: string, correlationId: string): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
+    const application = await this.repository.findReachable(id, reachOf(principal));
+    if (!application) throw DomainError.notFound('The application');
+    const latest = await this.repository.findLatestVerification(id);
+    if (latest?.status === 'PENDING') throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
+    const today = this.clock.today();
+    const policy = this.policies.select(application.regionCode, today);
+    if (!policy) throw new DomainError('UNPROCESSABLE', `No policy version covers region ${application.regionCode} on ${today}.`);
+
+    const at = this.clock.now().toISOString();
+    const verification = await this.repository.transaction(async (manager) => {
+      const recorded = await this.verifications.record(manager, {
+        id: randomUUID(),
+        applicationId: id,
+        sequence: (latest?.sequence ?? 0) + 1,
+        policyVersion: policy.id,
+        requestedBy: principal.sub,
+        correlationId,
+        at,
+      });
+      await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
+      return recorded;
+    });
+    await this.enqueue(verification);
+    return { id, verificationId: verification.id, status: 'RECEIVED' };
+  }
+
+  private async enqueue(verification: { id: string; correlationId: string }): Promise<void> {
+    try {
+      await this.verifications.enqueue(verification);
+    } catch (error) {
+      // The verification is recorded as pending; it is not lost, only not yet queued.
+      this.logger.error({ verificationId: verification.id, err: (error as Error).name }, 'Could not enqueue the verification');
+      throw new DomainError('UNAVAILABLE', 'The application was stored but its verification could not be queued yet.');
+    }
+  }
+}
+
+/** Intake staff reach what they submitted; every role is held to its token's region. */
+export function reachOf(principal: Principal): Reach {
+  const seesAll = principal.roles.some((role) => role !== 'intake');
+  return {
+    ...(seesAll ? {} : { submittedBy: principal.sub }),
+    ...(principal.region ? { region: principal.region } : {}),
+  };
+}
+
+function answerRepeat(earlier: ApplicationEntity, requestSha256: string): Accepted {
+  if (earlier.requestSha256 !== requestSha256) {
+    throw new DomainError('UNPROCESSABLE', 'This Idempotency-Key was already used with another request body.');
+  }
+  return { id: earlier.id, status: 'RECEIVED' };
+}
+
+/** The rules that span members: exactly one HEAD, no identity number twice, nothing dated in the future. */
+function checkHousehold(body: CreateApplicationRequestDto, applicationDate: string, today: string): void {
+  const problems: FieldProblem[] = [];
+  if (applicationDate > today) problems.push({ path: 'applicationDate', message: `applicationDate must not be after today (${today})` });
+  const heads = body.members.filter((member) => member.relationship === 'HEAD').length;
+  if (heads !== 1) problems.push({ path: 'members', message: `members must have exactly one HEAD; found ${heads}` });
+  const seen = new Map<string, number>();
+  body.members.forEach((member, index) => {
+    const first = seen.get(member.idNumber);
+    if (first !== undefined) problems.push({ path: `members[${index}].idNumber`, message: `members[${index}].idNumber repeats members[${first}].idNumber` });
+    else seen.set(member.idNumber, index);
+    if (member.consent.signedOn > today) {
+      problems.push({ path: `members[${index}].consent.signedOn`, message: `members[${index}].consent.signedOn must not be after today (${today})` });
+    }
+  });
+  if (problems.length > 0) throw DomainError.validation(problems);
+}
+
+function toMemberEntity(applicationId: string, position: number, member: CreateApplicationRequestDto['members'][number]): ApplicationMemberEntity {
+  return {
+    applicationId,
+    position,
+    name: member.name,
+    idNumber: member.idNumber,
+    relationship: member.relationship,
+    declaredMonthlyIncomeFen: yuanTextToFen(String(member.declaredMonthlyIncome)),
+    consentDocumentRef: member.consent.documentRef,
+    consentSignedOn: member.consent.signedOn,
+    consentSignedBy: member.consent.signedBy,
+  };
+}

@@ -1,0 +1,32 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../../core/errors/domain.error.js';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import type { Principal, Role } from './principal.js';
+import { TokenService } from './token.service.js';
+
+/** Every endpoint needs a valid bearer token unless marked @Public; @Roles narrows who may call it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const match = /^Bearer ([^\s]+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new DomainError('UNAUTHENTICATED', 'An Authorization: Bearer token is required.');
+    const principal = await this.tokens.verify(match[1]);
+    request.principal = principal;
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (allowed && !principal.roles.some((role) => role === 'admin' || allowed.includes(role))) {
+      throw new DomainError('FORBIDDEN', 'The token does not carry a role allowed here.');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { canonicalJson } from '../../core/json/canonical-json.js';
+import { Clock } from '../../core/time/clock.js';
+import { evaluate } from '../eligibility/eligibility-engine.js';
+import type { Evaluation, EvaluationInput } from '../eligibility/eligibility.types.js';
+import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
+import type { RegistrySource } from '../registries/registry.types.js';
+import type { SourceCheckEntity } from './entities/source-check.entity.js';
+import type { VerificationEntity } from './entities/verification.entity.js';
+import { VerificationRepository } from './verification.repository.js';
+
+/**
+ * Turns a verification's recorded registry answers into a determination. It reads only what
+ * the checks stored, so that the same stored answers and policy version always give the same
+ * evaluation: `reevaluate` does exactly that for an auditor.
+ */
+@Injectable()
+export class DeterminationService {
+  private readonly logger = new Logger(DeterminationService.name);
+
+  constructor(
+    private readonly repository: VerificationRepository,
+    private readonly policies: PolicyCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async determine(verificationId: string): Promise<void> {
+    const verification = await this.repository.findVerification(verificationId);
+    if (!verification || verification.status === 'DETERMINED') return;
+    await this.closeAbandonedChecks(verificationId);
+
+    const evaluation = await this.evaluateStored(verification);
+    const determinedAt = this.clock.now().toISOString();
+    await this.repository.storeDetermination(
+      {
+        id: randomUUID(),
+        verificationId,
+        applicationId: verification.applicationId,
+        outcome: evaluation.outcome,
+        policyVersion: evaluation.policyVersion,
+        evaluation: canonicalJson(evaluation),
+        determinedAt,
+      },
+      evaluation.outcome === 'NEEDS_REVIEW' ? 'IN_REVIEW' : 'DETERMINED',
+    );
+    this.logger.log({ verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length }, 'Determination made');
+  }
+
+  /** The evaluation the stored answers give today, as canonical JSON, to compare with the stored one. */
+  async reevaluate(verificationId: string): Promise<string> {
+    const verification = await this.repository.findVerification(verificationId);
+    if (!verification) throw new Error('No such verification');
+    return canonicalJson(await this.evaluateStored(verification));
+  }
+
+  private async evaluateStored(verification: VerificationEntity): Promise<Evaluation> {
+    const [application, members, checks] = await Promise.all([
+      this.repository.findApplication(verification.applicationId),
+      this.repository.findMembers(verification.applicationId),
+      this.repository.findChecks(verification.id),
+    ]);
+    const policy = this.policies.get(verification.policyVersion);
+    if (!application || !policy) throw new Error('Verification without its application or policy version');
+
+    const input: EvaluationInput = {
+      program: application.program,
+      regionCode: application.regionCode,
+      members: members.map(({ idNumber, name, relationship, declaredMonthlyIncomeFen }) => ({
+        idNumber,
+        name,
+        relationship,
+        declaredMonthlyIncomeFen,
+      })),
+      sources: sourceOutcomes(checks),
+    };
+    return evaluate(input, policy);
+  }
+
+  /**
+   * A check still pending when the determination runs is one whose job gave up (its
+   * attempts spent on infrastructure errors): it is closed as unavailable, so that the
+   * application goes to review instead of waiting for ever.
+   */
+  private async closeAbandonedChecks(verificationId: string): Promise<void> {
+    const checks = await this.repository.findChecks(verificationId);
+    const now = this.clock.now().toISOString();
+    for (const check of checks.filter((candidate) => candidate.status === 'PENDING')) {
+      await this.repository.completeCheck({ ...check, status: 'FAILED', failure: 'UNAVAILABLE', finishedAt: now });
+      this.logger.warn({ verificationId, source: check.source }, 'Registry check abandoned; counted as unavailable');
+    }
+  }
+}
+
+function sourceOutcomes(checks: SourceCheckEntity[]): EvaluationInput['sources'] {
+  const bySource = new Map(checks.map((check) => [check.source, check]));
+  const outcome = (source: RegistrySource) => {
+    const check = bySource.get(source);
+    if (check?.status === 'SUCCEEDED' && check.answer !== null) return { ok: true as const, answer: JSON.parse(check.answer) };
+    return { ok: false as const, failure: check?.failure ?? 'UNAVAILABLE' };
+  };
+  return {
+    HOUSEHOLD_REGISTRATION: outcome('HOUSEHOLD_REGISTRATION'),
+    VEHICLE_REGISTRATION: outcome('VEHICLE_REGISTRATION'),
+    BUSINESS_REGISTRATION: outcome('BUSINESS_REGISTRATION'),
+  };
+}

@@ -1,0 +1,35 @@
+import { InjectFlowProducer } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { FlowProducer } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
+import { JobName, QUEUE_OF_SOURCE, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
+import { REGISTRY_SOURCES } from '../registries/registry.types.js';
+
+export const VERIFICATION_FLOW = 'verification';
+
+/**
+ * Enqueues a verification as one BullMQ flow: a child per registry on that registry's
+ * queue, and a parent that determines eligibility once all three have reported. Job ids are
+ * derived from the verification id, so enqueuing the same verification twice adds nothing.
+ */
+@Injectable()
+export class VerificationQueue {
+  constructor(@InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer) {}
+
+  async enqueue(data: VerificationJobData): Promise<void> {
+    await this.flows.add({
+      name: JobName.DetermineEligibility,
+      queueName: QueueName.Determination,
+      data,
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: `determine-${data.verificationId}` },
+      children: REGISTRY_SOURCES.map((source) => ({
+        name: JobName.CheckRegistry,
+        queueName: QUEUE_OF_SOURCE[source],
+        data: { ...data, source },
+        // A child that fails for good must not hold the parent: the determination closes
+        // its check as unavailable and sends the case to review.
+        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
+      })),
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
+import { ApplicationEntity } from '../applications/entities/application.entity.js';
+import { REGISTRY_SOURCES } from '../registries/registry.types.js';
+import { DeterminationEntity } from './entities/determination.entity.js';
+import { SourceCheckEntity } from './entities/source-check.entity.js';
+import { VerificationEntity } from './entities/verification.entity.js';
+
+@Injectable()
+export class VerificationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Adds a verification and its pending source checks, inside the caller's transaction. */
+  async addVerification(manager: EntityManager, verification: VerificationEntity): Promise<void> {
+    await manager.insert(VerificationEntity, verification);
+    await manager.insert(
+      SourceCheckEntity,
+      REGISTRY_SOURCES.map((source) => ({
+        verificationId: verification.id,
+        source,
+        status: 'PENDING' as const,
+        attempts: 0,
+      })),
+    );
+  }
+
+  findVerification(id: string): Promise<VerificationEntity | null> {
+    return this.dataSource.getRepository(VerificationEntity).findOneBy({ id });
+  }
+
+  findApplication(id: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+  }
+
+  findMembers(applicationId: string): Promise<ApplicationMemberEntity[]> {
+    return this.dataSource.getRepository(ApplicationMemberEntity).find({ where: { applicationId }, order: { position: 'ASC' } });
+  }
+
+  findCheck(verificationId: string, source: SourceCheckEntity['source']): Promise<SourceCheckEntity | null> {
+    return this.dataSource.getRepository(SourceCheckEntity).findOneBy({ verificationId, source });
+  }
+
+  findChecks(verificationId: string): Promise<SourceCheckEntity[]> {
+    return this.dataSource.getRepository(SourceCheckEntity).find({ where: { verificationId }, order: { source: 'ASC' } });
+  }
+
+  findDetermination(verificationId: string): Promise<DeterminationEntity | null> {
+    return this.dataSource.getRepository(DeterminationEntity).findOneBy({ verificationId });
+  }
+
+  /** Records a check's result once: a redelivered job finds it no longer pending and changes nothing. */
+  async completeCheck(result: SourceCheckEntity): Promise<boolean> {
+    const { verificationId, source, ...fields } = result;
+    const update = await this.dataSource
+      .createQueryBuilder()
+      .update(SourceCheckEntity)
+      .set(fields)
+      .where('verification_id = :verificationId AND source = :source AND status = :pending', {
+        verificationId,
+        source,
+        pending: 'PENDING',
+      })
+      .execute();
+    return (update.affected ?? 0) > 0;
+  }
+
+  async markVerifying(applicationId: string, at: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({ status: 'VERIFYING', updatedAt: at })
+      .where('id = :applicationId AND status = :received', { applicationId, received: 'RECEIVED' })
+      .execute();
+  }
+
+  /**
+   * Stores a determination, closes its verification and moves the application on, in one
+   * transaction. The unique verification id makes a second determination of one
+   * verification impossible, whatever redelivers the job.
+   */
+  async storeDetermination(determination: DeterminationEntity, applicationStatus: ApplicationEntity['status']): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(DeterminationEntity, determination);
+      await manager.update(VerificationEntity, { id: determination.verificationId }, { status: 'DETERMINED', completedAt: determination.determinedAt });
+      await manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ status: applicationStatus, updatedAt: determination.determinedAt })
+        .where('id = :id AND current_verification_id = :verificationId', {
+          id: determination.applicationId,
+          verificationId: determination.verificationId,
+        })
+        .execute();
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Redis } from 'ioredis';
+import { createApp } from '../../src/app.factory.js';
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
+import type { Role } from '../../src/modules/auth/principal.js';
+import { TokenService } from '../../src/modules/auth/token.service.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-databases.js';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  token(roles: Role | Role[], sub?: string, region?: string): string;
+  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse>;
+  /** Polls the application until its current verification has a determination. */
+  waitForDetermination(id: string, token: string, timeoutMs?: number): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/**
+ * The whole service in-process on a real HTTP port, with a fresh database of the kind asked
+ * and its own queue prefix on the real Redis, so that test files never see each other's jobs.
+ */
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase(kind);
+  const prefix = `hedui-test-${randomBytes(4).toString('hex')}`;
+  const saved = { ...process.env };
+  for (const key of ['DATABASE_URL', 'SQLITE_PATH', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL']) delete process.env[key];
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    ...database.env,
+    ...env,
+  });
+  const tokens = new TokenService(loadConfig(process.env));
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } finally {
+    process.env = saved;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const request: TestApp['request'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(baseUrl + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  };
+
+  return {
+    app,
+    baseUrl,
+    request,
+    token: (roles, sub = 'staff-1', region) =>
+      tokens.sign({ sub, roles: Array.isArray(roles) ? roles : [roles], ...(region ? { region } : {}) }),
+    async waitForDetermination(id, token, timeoutMs = 30000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await request('GET', `/v1/applications/${id}`, { token });
+        const settled = response.body?.determination && response.body.determination.verificationId === response.body.verificationId;
+        if (settled) return response;
+        if (Date.now() > deadline) throw new Error(`No determination for ${id} within ${timeoutMs} ms (status ${response.body?.status})`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      await deleteKeys(prefix);
+    },
+  };
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
