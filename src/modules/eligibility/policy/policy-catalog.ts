@@ -1,0 +1,54 @@
+import data from './policy-versions.json' with { type: 'json' };
+import type { PolicyDocument, PolicyVersion } from './policy-version.types.js';
+import { isCalendarDate, validatePolicyVersions } from './policy-version.validation.js';
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The policy versions of POLICY.md, validated once at construction. Versions are copied and
+ * frozen so that a determination's policy cannot change under it after it was selected.
+ */
+export class PolicyCatalog {
+  private readonly versions: readonly PolicyVersion[];
+
+  /** The versions shipped in `policy-versions.json`. The JSON import widens their literal types; construction checks them instead. */
+  static shipped(): PolicyCatalog {
+    return new PolicyCatalog((data as PolicyDocument).versions);
+  }
+
+  constructor(versions: readonly PolicyVersion[]) {
+    validatePolicyVersions(versions);
+    this.versions = deepFreeze(structuredClone(versions));
+  }
+
+  /**
+   * The version whose region prefix is the longest prefix of `regionCode` among those whose
+   * inclusive range contains `applicationDate` (YYYY-MM-DD); null when none does.
+   */
+  select(regionCode: string, applicationDate: string): PolicyVersion | null {
+    if (!isCalendarDate(applicationDate)) {
+      throw new RangeError(`application date must be YYYY-MM-DD, got "${applicationDate}"`);
+    }
+    let best: PolicyVersion | null = null;
+    for (const version of this.versions) {
+      const applies =
+        regionCode.startsWith(version.regionPrefix) &&
+        version.effectiveFrom <= applicationDate &&
+        (version.effectiveTo === null || applicationDate <= version.effectiveTo);
+      if (applies && (best === null || version.regionPrefix.length > best.regionPrefix.length)) {
+        best = version;
+      }
+    }
+    return best;
+  }
+
+  get(id: string): PolicyVersion | undefined {
+    return this.versions.find((version) => version.id === id);
+  }
+}
