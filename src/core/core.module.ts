@@ -31,11 +31,7 @@ import { Clock } from './time/clock.js';
     DatabaseModule,
     QueueModule,
   ],
-  providers: [
-    Clock,
-    { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-  ],
+  providers: [Clock, { provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
   exports: [Clock],
 })
 export class CoreModule {}

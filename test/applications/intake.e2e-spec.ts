@@ -58,7 +58,11 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
     member({ name: '测试乙', idNumber: idNumber('54252519820202002'), relationship: 'SPOUSE', declaredMonthlyIncome: 0, ...fields });
 
   it.each([
-    ['a wrong check character', [head({}), spouse({ idNumber: withWrongCheckCharacter(idNumber('54252519820202002')) })], 'members[1].idNumber'],
+    [
+      'a wrong check character',
+      [head({}), spouse({ idNumber: withWrongCheckCharacter(idNumber('54252519820202002')) })],
+      'members[1].idNumber',
+    ],
     ['an impossible birth date', [head({}), spouse({ idNumber: idNumber('54252519820230002') })], 'members[1].idNumber'],
     ['a repeated identity number', [head({}), spouse({ idNumber: idNumber('54252519800101001') })], 'members[1].idNumber'],
     ['two HEADs', [head({}), spouse({ relationship: 'HEAD' })], 'members'],
@@ -68,7 +72,11 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
     ['a negative income', [head({ declaredMonthlyIncome: -1 }), spouse({})], 'members[0].declaredMonthlyIncome'],
     ['income as text', [head({ declaredMonthlyIncome: '600' }), spouse({})], 'members[0].declaredMonthlyIncome'],
     ['a missing consent', [head({ consent: undefined }), spouse({})], 'members[0].consent'],
-    ['a consent signed by a stranger', [head({}), spouse({ consent: { documentRef: 'A-1', signedOn: '2026-11-20', signedBy: 'NEIGHBOUR' } })], 'members[1].consent.signedBy'],
+    [
+      'a consent signed by a stranger',
+      [head({}), spouse({ consent: { documentRef: 'A-1', signedOn: '2026-11-20', signedBy: 'NEIGHBOUR' } })],
+      'members[1].consent.signedBy',
+    ],
     ['an unknown member field', [head({ salary: 1 }), spouse({})], 'members[0].salary'],
   ])('refuses a member with %s', async (_label, members, path) => {
     const before = await counts();
@@ -110,7 +118,11 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
   });
 
   it('refuses malformed JSON with 400 problem+json', async () => {
-    const response = await t.request('POST', '/v1/applications', { token: intake, rawBody: '{"program":', headers: { 'content-type': 'application/json' } });
+    const response = await t.request('POST', '/v1/applications', {
+      token: intake,
+      rawBody: '{"program":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

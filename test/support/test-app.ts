@@ -14,7 +14,11 @@ export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
   token(roles: Role | Role[], sub?: string, region?: string): string;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   /** Polls the application until its current verification has a determination. */
   waitForDetermination(id: string, token: string, timeoutMs?: number): Promise<TestResponse>;
   close(): Promise<void>;
@@ -35,7 +39,8 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   const database: TestDatabase = await createTestDatabase(kind);
   const prefix = `hedui-test-${randomBytes(4).toString('hex')}`;
   const saved = { ...process.env };
-  for (const key of ['DATABASE_URL', 'SQLITE_PATH', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL']) delete process.env[key];
+  for (const key of ['DATABASE_URL', 'SQLITE_PATH', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL'])
+    delete process.env[key];
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

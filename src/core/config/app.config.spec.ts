@@ -11,7 +11,11 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers and URLs from their text', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', VEHICLE_REGISTRY_URL: 'http://127.0.0.1:8701' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+      VEHICLE_REGISTRY_URL: 'http://127.0.0.1:8701',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db');
     expect(config.VEHICLE_REGISTRY_URL).toBe('http://127.0.0.1:8701');

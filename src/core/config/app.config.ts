@@ -109,7 +109,9 @@ export class AppConfig {
 /** Validates the environment; throws one error naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.fromEntries(
-    Object.keys(new AppConfig()).concat(['DATABASE_URL', ...registryVariables()]).map((key) => [key, env[key]]),
+    Object.keys(new AppConfig())
+      .concat(['DATABASE_URL', ...registryVariables()])
+      .map((key) => [key, env[key]]),
   );
   const defined = Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined));
   const config = plainToInstance(AppConfig, defined);

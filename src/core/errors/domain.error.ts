@@ -1,11 +1,5 @@
 export type DomainErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNPROCESSABLE'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'UNAVAILABLE';
+  'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'UNAVAILABLE';
 
 export interface FieldProblem {
   /** The field in the request body's own terms, e.g. `members[1].idNumber`. */

@@ -30,5 +30,4 @@ export interface CheckRegistryJobData extends VerificationJobData {
 }
 
 export type JobItem =
-  | { name: JobName.DetermineEligibility; data: VerificationJobData }
-  | { name: JobName.CheckRegistry; data: CheckRegistryJobData };
+  { name: JobName.DetermineEligibility; data: VerificationJobData } | { name: JobName.CheckRegistry; data: CheckRegistryJobData };

@@ -1,7 +1,13 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { idNumberProblem } from '../identity/id-number.js';
+import { isCalendarDate } from '../time/calendar-date.js';
 
-function define(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string), options?: ValidationOptions) {
+function define(
+  name: string,
+  test: (value: unknown) => boolean,
+  message: string | ((value: unknown) => string),
+  options?: ValidationOptions,
+) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name,
@@ -13,13 +19,6 @@ function define(name: string, test: (value: unknown) => boolean, message: string
         defaultMessage: (args) => (typeof message === 'string' ? message : message(args?.value)).replace('$property', args?.property ?? ''),
       },
     });
-}
-
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
@@ -39,6 +38,7 @@ export const IsIdNumber = (options?: ValidationOptions) =>
   define(
     'isIdNumber',
     (value) => typeof value === 'string' && idNumberProblem(value) === null,
-    (value) => `$property is not a valid resident identity number: ${typeof value === 'string' ? idNumberProblem(value) : 'it must be a string'}`,
+    (value) =>
+      `$property is not a valid resident identity number: ${typeof value === 'string' ? idNumberProblem(value) : 'it must be a string'}`,
     options,
   );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionScopePrefix } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
@@ -28,10 +29,13 @@ export interface PageCursor {
 
 @Injectable()
 export class ApplicationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.unitOfWork.run(work);
   }
 
   async insert(manager: EntityManager, application: ApplicationEntity, members: ApplicationMemberEntity[]): Promise<void> {

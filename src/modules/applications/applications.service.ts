@@ -33,14 +33,22 @@ export class ApplicationsService {
    * enqueues the verification. A repeated Idempotency-Key with the same body answers as the
    * first time and stores nothing; with another body it is refused.
    */
-  async submit(principal: Principal, body: CreateApplicationRequestDto, idempotencyKey: string | undefined, correlationId: string): Promise<Accepted> {
+  async submit(
+    principal: Principal,
+    body: CreateApplicationRequestDto,
+    idempotencyKey: string | undefined,
+    correlationId: string,
+  ): Promise<Accepted> {
     const today = this.clock.today();
     const applicationDate = body.applicationDate ?? today;
     checkHousehold(body, applicationDate, today);
     const policy = this.policies.select(body.regionCode, applicationDate);
     if (!policy) {
       throw new DomainError('UNPROCESSABLE', 'No policy version covers this region on the application date.', [
-        { path: body.applicationDate ? 'applicationDate' : 'regionCode', message: `no policy version covers region ${body.regionCode} on ${applicationDate}` },
+        {
+          path: body.applicationDate ? 'applicationDate' : 'regionCode',
+          message: `no policy version covers region ${body.regionCode} on ${applicationDate}`,
+        },
       ]);
     }
 
@@ -91,7 +99,11 @@ export class ApplicationsService {
   }
 
   /** Queues a fresh verification under the policy in force today; earlier determinations stay. */
-  async reverify(principal: Principal, id: string, correlationId: string): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
+  async reverify(
+    principal: Principal,
+    id: string,
+    correlationId: string,
+  ): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
     const application = await this.repository.findReachable(id, reachOf(principal));
     if (!application) throw DomainError.notFound('The application');
     const latest = await this.repository.findLatestVerification(id);
@@ -101,19 +113,27 @@ export class ApplicationsService {
     if (!policy) throw new DomainError('UNPROCESSABLE', `No policy version covers region ${application.regionCode} on ${today}.`);
 
     const at = this.clock.now().toISOString();
-    const verification = await this.repository.transaction(async (manager) => {
-      const recorded = await this.verifications.record(manager, {
-        id: randomUUID(),
-        applicationId: id,
-        sequence: (latest?.sequence ?? 0) + 1,
-        policyVersion: policy.id,
-        requestedBy: principal.sub,
-        correlationId,
-        at,
+    const verification = await this.repository
+      .transaction(async (manager) => {
+        const recorded = await this.verifications.record(manager, {
+          id: randomUUID(),
+          applicationId: id,
+          sequence: (latest?.sequence ?? 0) + 1,
+          policyVersion: policy.id,
+          requestedBy: principal.sub,
+          correlationId,
+          at,
+        });
+        await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
+        return recorded;
+      })
+      .catch(async (error: unknown) => {
+        // Two re-verifications raced for the same sequence number: the unique key let one through.
+        const now = await this.repository.findLatestVerification(id);
+        if (now && now.sequence > (latest?.sequence ?? 0))
+          throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
+        throw error;
       });
-      await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
-      return recorded;
-    });
     await this.enqueue(verification);
     return { id, verificationId: verification.id, status: 'RECEIVED' };
   }
@@ -154,16 +174,24 @@ function checkHousehold(body: CreateApplicationRequestDto, applicationDate: stri
   const seen = new Map<string, number>();
   body.members.forEach((member, index) => {
     const first = seen.get(member.idNumber);
-    if (first !== undefined) problems.push({ path: `members[${index}].idNumber`, message: `members[${index}].idNumber repeats members[${first}].idNumber` });
+    if (first !== undefined)
+      problems.push({ path: `members[${index}].idNumber`, message: `members[${index}].idNumber repeats members[${first}].idNumber` });
     else seen.set(member.idNumber, index);
     if (member.consent.signedOn > today) {
-      problems.push({ path: `members[${index}].consent.signedOn`, message: `members[${index}].consent.signedOn must not be after today (${today})` });
+      problems.push({
+        path: `members[${index}].consent.signedOn`,
+        message: `members[${index}].consent.signedOn must not be after today (${today})`,
+      });
     }
   });
   if (problems.length > 0) throw DomainError.validation(problems);
 }
 
-function toMemberEntity(applicationId: string, position: number, member: CreateApplicationRequestDto['members'][number]): ApplicationMemberEntity {
+function toMemberEntity(
+  applicationId: string,
+  position: number,
+  member: CreateApplicationRequestDto['members'][number],
+): ApplicationMemberEntity {
   return {
     applicationId,
     position,

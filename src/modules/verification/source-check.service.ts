@@ -67,7 +67,10 @@ export class SourceCheckService {
         answer: null,
         answerSha256: null,
       });
-      this.logger.warn({ verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts }, 'Registry not usable');
+      this.logger.warn(
+        { verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts },
+        'Registry not usable',
+      );
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { REGISTRY_SOURCES } from '../registries/registry.types.js';
@@ -10,7 +11,10 @@ import { VerificationEntity } from './entities/verification.entity.js';
 
 @Injectable()
 export class VerificationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   /** Adds a verification and its pending source checks, inside the caller's transaction. */
   async addVerification(manager: EntityManager, verification: VerificationEntity): Promise<void> {
@@ -53,26 +57,30 @@ export class VerificationRepository {
   /** Records a check's result once: a redelivered job finds it no longer pending and changes nothing. */
   async completeCheck(result: SourceCheckEntity): Promise<boolean> {
     const { verificationId, source, ...fields } = result;
-    const update = await this.dataSource
-      .createQueryBuilder()
-      .update(SourceCheckEntity)
-      .set(fields)
-      .where('verification_id = :verificationId AND source = :source AND status = :pending', {
-        verificationId,
-        source,
-        pending: 'PENDING',
-      })
-      .execute();
+    const update = await this.unitOfWork.write((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(SourceCheckEntity)
+        .set(fields)
+        .where('verification_id = :verificationId AND source = :source AND status = :pending', {
+          verificationId,
+          source,
+          pending: 'PENDING',
+        })
+        .execute(),
+    );
     return (update.affected ?? 0) > 0;
   }
 
   async markVerifying(applicationId: string, at: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ApplicationEntity)
-      .set({ status: 'VERIFYING', updatedAt: at })
-      .where('id = :applicationId AND status = :received', { applicationId, received: 'RECEIVED' })
-      .execute();
+    await this.unitOfWork.write((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ status: 'VERIFYING', updatedAt: at })
+        .where('id = :applicationId AND status = :received', { applicationId, received: 'RECEIVED' })
+        .execute(),
+    );
   }
 
   /**
@@ -81,9 +89,13 @@ export class VerificationRepository {
    * verification impossible, whatever redelivers the job.
    */
   async storeDetermination(determination: DeterminationEntity, applicationStatus: ApplicationEntity['status']): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async (manager) => {
       await manager.insert(DeterminationEntity, determination);
-      await manager.update(VerificationEntity, { id: determination.verificationId }, { status: 'DETERMINED', completedAt: determination.determinedAt });
+      await manager.update(
+        VerificationEntity,
+        { id: determination.verificationId },
+        { status: 'DETERMINED', completedAt: determination.determinedAt },
+      );
       await manager
         .createQueryBuilder()
         .update(ApplicationEntity)

@@ -1,9 +1,19 @@
 import { type MigrationInterface, type QueryRunner, Table, TableIndex, type TableColumnOptions } from 'typeorm';
 
 const id = (name: string, primary = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: primary });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const timestamp = (name: string, nullable = false): TableColumnOptions => text(name, 24, nullable);
-const integer = (name: string, nullable = false, primary = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable, isPrimary: primary });
+const integer = (name: string, nullable = false, primary = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+  isPrimary: primary,
+});
 
 /** Applications, their members, verifications, source checks and determinations. */
 export class InitialSchema1764300000000 implements MigrationInterface {
@@ -47,7 +57,9 @@ export class InitialSchema1764300000000 implements MigrationInterface {
           text('consent_signed_on', 10),
           text('consent_signed_by', 8),
         ],
-        foreignKeys: [{ columnNames: ['application_id'], referencedTableName: 'applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['application_id'], referencedTableName: 'applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
         indices: [new TableIndex({ name: 'ix_members_id_number', columnNames: ['id_number'] })],
       }),
     );
@@ -65,7 +77,9 @@ export class InitialSchema1764300000000 implements MigrationInterface {
           timestamp('created_at'),
           timestamp('completed_at', true),
         ],
-        foreignKeys: [{ columnNames: ['application_id'], referencedTableName: 'applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['application_id'], referencedTableName: 'applications', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
         indices: [new TableIndex({ name: 'ux_verifications_sequence', columnNames: ['application_id', 'sequence'], isUnique: true })],
       }),
     );
@@ -85,7 +99,9 @@ export class InitialSchema1764300000000 implements MigrationInterface {
           timestamp('finished_at', true),
           integer('duration_ms', true),
         ],
-        foreignKeys: [{ columnNames: ['verification_id'], referencedTableName: 'verifications', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['verification_id'], referencedTableName: 'verifications', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     await queryRunner.createTable(

@@ -1,14 +1,8 @@
 import data from './policy-versions.json' with { type: 'json' };
 import type { PolicyDocument, PolicyVersion } from './policy-version.types.js';
-import { isCalendarDate, validatePolicyVersions } from './policy-version.validation.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../../../core/json/deep-freeze.js';
+import { isCalendarDate } from '../../../core/time/calendar-date.js';
+import { validatePolicyVersions } from './policy-version.validation.js';
 
 /**
  * The policy versions of POLICY.md, validated once at construction. Versions are copied and

@@ -1,13 +1,8 @@
 import { yuanTextToFen } from '../../../core/money/fen.js';
+import { isCalendarDate } from '../../../core/time/calendar-date.js';
 import { FINDING_CODES, PROGRAMS, SEVERITIES } from '../eligibility.types.js';
 import { STANDARD_PERIODS } from './policy-version.types.js';
 import type { PolicyVersion, ProgramPolicy } from './policy-version.types.js';
-
-/** A YYYY-MM-DD that names a real calendar day. */
-export function isCalendarDate(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-}
 
 function isOneOf(list: readonly string[], value: unknown): boolean {
   return typeof value === 'string' && list.includes(value);

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Mutex } from 'async-mutex';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Runs every write of the service, alone or several in a transaction.
+ *
+ * PostgreSQL gives each transaction a pooled connection of its own. The SQLite driver has one
+ * connection for everything, so two transactions started from concurrent requests or jobs
+ * would interleave on it, and one's rollback (or its BEGIN failing) would take the other's
+ * statements with it. On SQLite, writes therefore take turns.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly sqliteTurn: Mutex | null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sqliteTurn = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
+  }
+
+  /** Several writes that stand or fall together. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.inTurn(() => this.dataSource.transaction(work));
+  }
+
+  /** One statement, atomic on its own: no transaction needed, only its turn on SQLite. */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.inTurn(() => work(this.dataSource.manager));
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    return this.sqliteTurn ? this.sqliteTurn.runExclusive(work) : work();
+  }
+}

@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app.config.js';
+import { BusinessRegistryHttpAdapter } from './business/business-registry.http-adapter.js';
+import { BusinessRegistry } from './business/business-registry.port.js';
+import { BusinessRegistrySandboxAdapter } from './business/business-registry.sandbox-adapter.js';
+import { HouseholdRegistryHttpAdapter } from './household/household-registry.http-adapter.js';
+import { HouseholdRegistry } from './household/household-registry.port.js';
+import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
+import { RegistryHttpClient } from './http/registry-http.client.js';
+import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
+import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
+import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
+import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
+
+type RegistryName = 'HOUSEHOLD' | 'VEHICLE' | 'BUSINESS';
+
+/** The HTTP client of a registry whose URL is configured; none where the sandbox stands in. */
+export function registryHttpClient(config: AppConfig, registry: RegistryName): RegistryHttpClient | undefined {
+  const baseUrl = config[`${registry}_REGISTRY_URL` as const];
+  if (!baseUrl) return undefined;
+  return new RegistryHttpClient({
+    baseUrl,
+    token: config[`${registry}_REGISTRY_TOKEN` as const],
+    timeoutMs: config.REGISTRY_TIMEOUT_MS,
+    maxAttempts: config.REGISTRY_MAX_ATTEMPTS,
+    retryBaseMs: config.REGISTRY_RETRY_BASE_MS,
+    retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,
+  });
+}
+
+/**
+ * The three registry ports. Each is answered over HTTP when its `*_REGISTRY_URL` is set and
+ * by the built-in sandbox otherwise, decided per registry from the validated configuration
+ * when the module is instantiated, so that one deployment may mix real registries and the
+ * sandbox.
+ */
+@Module({
+  providers: [
+    { provide: SandboxRegistryTransport, useFactory: () => new SandboxRegistryTransport() },
+    {
+      provide: HouseholdRegistry,
+      inject: [AppConfig, SandboxRegistryTransport],
+      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): HouseholdRegistry => {
+        const client = registryHttpClient(config, 'HOUSEHOLD');
+        return client ? new HouseholdRegistryHttpAdapter(client) : new HouseholdRegistrySandboxAdapter(sandbox);
+      },
+    },
+    {
+      provide: VehicleRegistry,
+      inject: [AppConfig, SandboxRegistryTransport],
+      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): VehicleRegistry => {
+        const client = registryHttpClient(config, 'VEHICLE');
+        return client ? new VehicleRegistryHttpAdapter(client) : new VehicleRegistrySandboxAdapter(sandbox);
+      },
+    },
+    {
+      provide: BusinessRegistry,
+      inject: [AppConfig, SandboxRegistryTransport],
+      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): BusinessRegistry => {
+        const client = registryHttpClient(config, 'BUSINESS');
+        return client ? new BusinessRegistryHttpAdapter(client) : new BusinessRegistrySandboxAdapter(sandbox);
+      },
+    },
+  ],
+  exports: [HouseholdRegistry, VehicleRegistry, BusinessRegistry],
+})
+export class RegistriesModule {}

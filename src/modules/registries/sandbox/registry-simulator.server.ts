@@ -1,0 +1,312 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REGISTRY_SOURCES, type RegistrySource } from '../registry.types.js';
+import {
+  errorAnswer,
+  isSandboxPath,
+  loadSandboxDataset,
+  SANDBOX_ENDPOINTS,
+  SandboxRegistry,
+  type SandboxAnswer,
+  type SandboxDataset,
+  type SandboxPath,
+} from './sandbox-registry.handler.js';
+
+/** How one registry misbehaves. Rates are probabilities per request; together at most 1. */
+export interface FaultSettings {
+  /** Answer 500, 502 or 503. */
+  errorRate?: number;
+  /** Answer 429 with Retry-After. */
+  rateLimitRate?: number;
+  /** Retry-After of a 429, and of a 503 when set; default 1 for 429. */
+  retryAfterSeconds?: number;
+  /** Answer 200 with a body that breaks the contract's schema (or is not JSON at all). */
+  malformedRate?: number;
+  /** Answer 200 with a valid body that leaves one identifier out of both lists. */
+  incompleteRate?: number;
+  /** Never answer, until the simulator is closed. */
+  hangRate?: number;
+  /** Always answer this error status. */
+  status?: number;
+  /** The first `count` requests (counted from `setFaults`) fail this way, the rest are normal. */
+  failFirst?: { count: number; status: number | 'hang' | 'malformed'; retryAfterSeconds?: number };
+}
+
+/** Settings for every registry, with per-registry settings taking precedence field by field. */
+export interface SimulatorFaults extends FaultSettings {
+  registries?: Partial<Record<RegistrySource, FaultSettings>>;
+}
+
+export interface SimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Added before every answer. */
+  latencyMs?: number;
+  /** When set, any other bearer token is refused with 401. */
+  token?: string;
+  faults?: SimulatorFaults;
+  /** Seed of the random faults, so that a run repeats; default 1. */
+  seed?: number;
+  /** Default: the dataset that ships with the service. */
+  dataset?: SandboxDataset;
+}
+
+export interface RegistrySimulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** Replaces every fault setting, re-arms `failFirst` and restarts the random sequence. */
+  setFaults(faults: SimulatorFaults): void;
+  /** Requests received, in total or by one registry. */
+  requests(source?: RegistrySource): number;
+  resetCounters(): void;
+}
+
+type ArmedFaults = Record<RegistrySource, FaultSettings & { failuresLeft: number; random: () => number }>;
+type Fault = { kind: 'status'; status: number; retryAfter?: number } | { kind: 'hang' | 'malformed' | 'incomplete' };
+
+const PURPOSE = 'social-assistance-verification';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_BODY_BYTES = 1024 * 1024;
+const ERROR_STATUSES = [500, 502, 503];
+const ERROR_CODES: Record<number, string> = {
+  400: 'INVALID_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'PURPOSE_REFUSED',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL_ERROR',
+  502: 'BAD_GATEWAY',
+  503: 'UNAVAILABLE',
+};
+
+/** Serves the sandbox registries over HTTP, speaking the registries' contract, with faults on demand. */
+export async function startRegistrySimulator(options: SimulatorOptions = {}): Promise<RegistrySimulator> {
+  const simulator = new RegistrySimulatorServer(options);
+  await simulator.listen(options.host ?? '127.0.0.1', options.port ?? 0);
+  return simulator;
+}
+
+class RegistrySimulatorServer implements RegistrySimulator {
+  url = '';
+  port = 0;
+  private readonly server: Server;
+  private readonly registry: SandboxRegistry;
+  private readonly token?: Buffer;
+  private readonly pending = new Set<NodeJS.Timeout>();
+  private faults: ArmedFaults;
+  private counts = new Map<RegistrySource | 'ALL', number>();
+  private closing?: Promise<void>;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.registry = new SandboxRegistry(options.dataset ?? loadSandboxDataset());
+    this.token = options.token === undefined ? undefined : Buffer.from(`Bearer ${options.token}`);
+    this.faults = this.arm(options.faults ?? {});
+    this.server = createServer((request, response) => {
+      // A client that goes away mid-body leaves nothing to answer.
+      this.serve(request, response).catch(() => response.destroy());
+    });
+  }
+
+  listen(host: string, port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.port = (this.server.address() as AddressInfo).port;
+        this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+        resolve();
+      });
+    });
+  }
+
+  setFaults(faults: SimulatorFaults): void {
+    this.faults = this.arm(faults);
+  }
+
+  requests(source?: RegistrySource): number {
+    return this.counts.get(source ?? 'ALL') ?? 0;
+  }
+
+  resetCounters(): void {
+    this.counts.clear();
+  }
+
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve, reject) => {
+      for (const timer of this.pending) clearTimeout(timer);
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      // Hanging requests and idle keep-alive sockets would otherwise hold close() open.
+      this.server.closeAllConnections();
+    });
+    return this.closing;
+  }
+
+  private arm(faults: SimulatorFaults): ArmedFaults {
+    const { registries, ...common } = faults;
+    const seed = this.options.seed ?? 1;
+    const armed = {} as ArmedFaults;
+    REGISTRY_SOURCES.forEach((source, index) => {
+      const settings = { ...common, ...registries?.[source] };
+      armed[source] = { ...settings, failuresLeft: settings.failFirst?.count ?? 0, random: mulberry32(seed + index) };
+    });
+    return armed;
+  }
+
+  private count(key: RegistrySource | 'ALL'): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.count('ALL');
+    const requestId = request.headers['x-request-id'];
+    if (typeof requestId === 'string' && UUID.test(requestId)) response.setHeader('X-Request-Id', requestId);
+    const path = (request.url ?? '').split('?')[0];
+    if (!isSandboxPath(path)) return this.answer(response, errorAnswer(404, 'NOT_FOUND', 'no such search'));
+    const { source } = SANDBOX_ENDPOINTS[path];
+    this.count(source);
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      return this.answer(response, errorAnswer(405, 'METHOD_NOT_ALLOWED', 'only POST is served'));
+    }
+    const refusal = this.refusal(request);
+    const text = await readBody(request);
+    if (refusal) return this.answer(response, refusal);
+    if (text === undefined) return this.answer(response, errorAnswer(413, 'BODY_TOO_LARGE', 'the body exceeds 1 MiB'));
+    const scripted = this.scriptedFault(source);
+    if (scripted) return this.misbehave(response, scripted, path, undefined);
+    const body = parseJson(text);
+    const answer = body === undefined ? errorAnswer(400, 'INVALID_REQUEST', 'the body is not JSON') : this.registry.handle(path, body);
+    const random = answer.status === 200 ? this.randomFault(source) : undefined;
+    return random ? this.misbehave(response, random, path, body) : this.answer(response, answer);
+  }
+
+  /** The 4xx a real registry gives before it looks at the body, if any. */
+  private refusal(request: IncomingMessage): SandboxAnswer | undefined {
+    const authorization = Buffer.from(request.headers.authorization ?? '');
+    if (this.token && (authorization.length !== this.token.length || !timingSafeEqual(authorization, this.token))) {
+      return errorAnswer(401, 'UNAUTHORIZED', 'missing or wrong bearer token');
+    }
+    if (request.headers['x-purpose'] !== PURPOSE) {
+      return errorAnswer(403, 'PURPOSE_REFUSED', `the only purpose served is ${PURPOSE}`);
+    }
+    if (!UUID.test(String(request.headers['x-request-id'] ?? ''))) {
+      return errorAnswer(400, 'INVALID_REQUEST_ID', 'X-Request-Id must be a UUID');
+    }
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      return errorAnswer(400, 'INVALID_REQUEST', 'Content-Type must be application/json');
+    }
+    return undefined;
+  }
+
+  private scriptedFault(source: RegistrySource): Fault | undefined {
+    const settings = this.faults[source];
+    if (settings.failFirst && settings.failuresLeft > 0) {
+      settings.failuresLeft--;
+      const { status, retryAfterSeconds = settings.retryAfterSeconds } = settings.failFirst;
+      return typeof status === 'number' ? statusFault(status, retryAfterSeconds) : { kind: status };
+    }
+    return settings.status === undefined ? undefined : statusFault(settings.status, settings.retryAfterSeconds);
+  }
+
+  private randomFault(source: RegistrySource): Fault | undefined {
+    const settings = this.faults[source];
+    const { hangRate = 0, errorRate = 0, rateLimitRate = 0, malformedRate = 0, incompleteRate = 0 } = settings;
+    if (hangRate + errorRate + rateLimitRate + malformedRate + incompleteRate === 0) return undefined;
+    let draw = settings.random();
+    if ((draw -= hangRate) < 0) return { kind: 'hang' };
+    if ((draw -= errorRate) < 0) {
+      const status = ERROR_STATUSES[Math.floor(settings.random() * ERROR_STATUSES.length)];
+      return statusFault(status, settings.retryAfterSeconds);
+    }
+    if ((draw -= rateLimitRate) < 0) return statusFault(429, settings.retryAfterSeconds);
+    if ((draw -= malformedRate) < 0) return { kind: 'malformed' };
+    if ((draw -= incompleteRate) < 0) return { kind: 'incomplete' };
+    return undefined;
+  }
+
+  private misbehave(response: ServerResponse, fault: Fault, path: SandboxPath, body: unknown): void {
+    switch (fault.kind) {
+      case 'hang':
+        return;
+      case 'status':
+        if (fault.retryAfter !== undefined) response.setHeader('Retry-After', String(fault.retryAfter));
+        return this.answer(response, errorAnswer(fault.status, ERROR_CODES[fault.status] ?? 'FAULT', 'simulated fault'));
+      case 'malformed': {
+        const { source, resultsField } = SANDBOX_ENDPOINTS[path];
+        // Half the time not even JSON: a client must treat both as a failed lookup.
+        const truncated = this.faults[source].random() < 0.5;
+        return this.send(response, 200, truncated ? `{"${resultsField}":[` : JSON.stringify({ notFound: [] }));
+      }
+      case 'incomplete': {
+        // Only a valid request gets here, so its identifiers are there; the first goes unanswered.
+        const asked = (body as Record<string, string[]>)[SANDBOX_ENDPOINTS[path].identifiersField];
+        const answer = this.registry.search(
+          path,
+          asked.filter((identifier) => identifier !== asked[0]),
+        );
+        return this.answer(response, { status: 200, body: answer });
+      }
+    }
+  }
+
+  private answer(response: ServerResponse, answer: SandboxAnswer): void {
+    this.send(response, answer.status, JSON.stringify(answer.body));
+  }
+
+  private send(response: ServerResponse, status: number, text: string): void {
+    const write = () => {
+      if (response.destroyed) return;
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(text);
+    };
+    const latency = this.options.latencyMs ?? 0;
+    if (latency <= 0) return write();
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      write();
+    }, latency);
+    this.pending.add(timer);
+  }
+}
+
+/** Retry-After goes with a 429 always and with a 503 when configured, as the contract has it. */
+function statusFault(status: number, retryAfterSeconds: number | undefined): Fault {
+  const retryAfter = status === 429 ? (retryAfterSeconds ?? 1) : status === 503 ? retryAfterSeconds : undefined;
+  return { kind: 'status', status, retryAfter };
+}
+
+/**
+ * The body as text, or undefined when it is larger than any request of the contract. An
+ * oversized body is still read to its end, so that the 413 reaches the client.
+ */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A small seedable PRNG: the same seed gives the same faults in the same order. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

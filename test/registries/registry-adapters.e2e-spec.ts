@@ -1,0 +1,277 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { Test } from '@nestjs/testing';
+import { AppConfig, loadConfig } from '../../src/core/config/app.config.js';
+import { ConfigModule } from '../../src/core/config/config.module.js';
+import { BusinessRegistryHttpAdapter } from '../../src/modules/registries/business/business-registry.http-adapter.js';
+import { BusinessRegistry } from '../../src/modules/registries/business/business-registry.port.js';
+import { BusinessRegistrySandboxAdapter } from '../../src/modules/registries/business/business-registry.sandbox-adapter.js';
+import { HouseholdRegistryHttpAdapter } from '../../src/modules/registries/household/household-registry.http-adapter.js';
+import { HouseholdRegistry } from '../../src/modules/registries/household/household-registry.port.js';
+import { HouseholdRegistrySandboxAdapter } from '../../src/modules/registries/household/household-registry.sandbox-adapter.js';
+import { RegistriesModule, registryHttpClient } from '../../src/modules/registries/registries.module.js';
+import { RegistryError } from '../../src/modules/registries/registry.error.js';
+import type { RegistrySource } from '../../src/modules/registries/registry.types.js';
+import { startRegistrySimulator, type RegistrySimulator } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
+import { loadSandboxDataset } from '../../src/modules/registries/sandbox/sandbox-registry.handler.js';
+import { SandboxRegistryTransport } from '../../src/modules/registries/sandbox/sandbox-registry.transport.js';
+import { VehicleRegistryHttpAdapter } from '../../src/modules/registries/vehicle/vehicle-registry.http-adapter.js';
+import { VehicleRegistry } from '../../src/modules/registries/vehicle/vehicle-registry.port.js';
+import { VehicleRegistrySandboxAdapter } from '../../src/modules/registries/vehicle/vehicle-registry.sandbox-adapter.js';
+
+const TOKEN = 'registry-test-token';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const TIMEOUT_MS = 300;
+const RETRY_AFTER_CAP_MS = 1200;
+
+const dataset = loadSandboxDataset();
+/** Everyone the sandbox knows in any registry, and someone it does not. */
+const UNKNOWN = '110101190001010000';
+const ID_NUMBERS = [
+  ...new Set([
+    ...dataset.persons.map((person) => person.idNumber),
+    ...dataset.vehicles.map((vehicle) => vehicle.ownerIdNumber),
+    ...dataset.entities.flatMap((entity) => entity.roles.map((role) => role.idNumber)),
+    UNKNOWN,
+  ]),
+];
+const HOUSEHOLD_NUMBERS = [...dataset.households.map((household) => household.householdNumber), 'SBX999999999'];
+
+/** When the simulator's HTTP server received each request, and with which headers. */
+interface SeenRequest {
+  at: number;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
+describe('registry HTTP adapters against the registry simulator', () => {
+  let simulator: RegistrySimulator;
+  let household: HouseholdRegistry;
+  let vehicle: VehicleRegistry;
+  let business: BusinessRegistry;
+  let seen: SeenRequest[] = [];
+  const record = (message: unknown) => {
+    const { request } = message as { request: IncomingMessage };
+    seen.push({ at: performance.now(), path: request.url ?? '', headers: request.headers });
+  };
+  const sandbox = new SandboxRegistryTransport();
+  const sandboxHousehold = new HouseholdRegistrySandboxAdapter(sandbox);
+  const sandboxVehicle = new VehicleRegistrySandboxAdapter(sandbox);
+  const sandboxBusiness = new BusinessRegistrySandboxAdapter(sandbox);
+
+  const configFor = (url: string, env: Record<string, string> = {}) =>
+    loadConfig({
+      HOUSEHOLD_REGISTRY_URL: url,
+      VEHICLE_REGISTRY_URL: url,
+      BUSINESS_REGISTRY_URL: url,
+      HOUSEHOLD_REGISTRY_TOKEN: TOKEN,
+      VEHICLE_REGISTRY_TOKEN: TOKEN,
+      BUSINESS_REGISTRY_TOKEN: TOKEN,
+      REGISTRY_TIMEOUT_MS: String(TIMEOUT_MS),
+      REGISTRY_RETRY_BASE_MS: '10',
+      REGISTRY_RETRY_AFTER_CAP_MS: String(RETRY_AFTER_CAP_MS),
+      ...env,
+    });
+  const faultsOn = (source: RegistrySource, faults: object) => simulator.setFaults({ registries: { [source]: faults } });
+  const failureOf = (lookup: Promise<unknown>) =>
+    lookup.then(
+      () => {
+        throw new Error('the lookup succeeded');
+      },
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(RegistryError);
+        return error as RegistryError;
+      },
+    );
+
+  beforeAll(async () => {
+    simulator = await startRegistrySimulator({ token: TOKEN });
+    subscribe('http.server.request.start', record);
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, RegistriesModule] })
+      .overrideProvider(AppConfig)
+      .useValue(configFor(simulator.url))
+      .compile();
+    household = moduleRef.get(HouseholdRegistry);
+    vehicle = moduleRef.get(VehicleRegistry);
+    business = moduleRef.get(BusinessRegistry);
+  });
+
+  afterAll(async () => {
+    unsubscribe('http.server.request.start', record);
+    await simulator.close();
+  });
+
+  beforeEach(() => {
+    simulator.setFaults({});
+    simulator.resetCounters();
+    seen = [];
+  });
+
+  describe('answers', () => {
+    it('are the HTTP adapters, configured from the URLs', () => {
+      expect(household).toBeInstanceOf(HouseholdRegistryHttpAdapter);
+      expect(vehicle).toBeInstanceOf(VehicleRegistryHttpAdapter);
+      expect(business).toBeInstanceOf(BusinessRegistryHttpAdapter);
+    });
+
+    it('household registration: persons and households, exactly as the sandbox adapter answers', async () => {
+      const persons = await household.searchPersons(ID_NUMBERS.slice(0, 40));
+      expect(persons.answer).toEqual((await sandboxHousehold.searchPersons(ID_NUMBERS.slice(0, 40))).answer);
+      expect(persons.answer.persons.length).toBeGreaterThan(20);
+
+      const households = await household.searchHouseholds(HOUSEHOLD_NUMBERS);
+      expect(households.answer).toEqual((await sandboxHousehold.searchHouseholds(HOUSEHOLD_NUMBERS)).answer);
+      expect(households.answer.households).toHaveLength(dataset.households.length);
+      expect(households.answer.notFound).toEqual(['SBX999999999']);
+    });
+
+    it('vehicle registration, exactly as the sandbox adapter answers', async () => {
+      const lookup = await vehicle.searchByOwners(ID_NUMBERS.slice(0, 50));
+      expect(lookup.answer).toEqual((await sandboxVehicle.searchByOwners(ID_NUMBERS.slice(0, 50))).answer);
+      expect(lookup.answer.vehicles.length).toBeGreaterThan(0);
+      expect(lookup.answer.vehicles.some((found) => found.assessedValue !== undefined)).toBe(true);
+    });
+
+    it('business registration, exactly as the sandbox adapter answers', async () => {
+      const lookup = await business.searchByPersons(ID_NUMBERS);
+      expect(lookup.answer).toEqual((await sandboxBusiness.searchByPersons(ID_NUMBERS)).answer);
+      expect(lookup.answer.entities).toHaveLength(dataset.entities.length);
+      expect(lookup.answer.notFound).toContain(UNKNOWN);
+    });
+
+    it('send the token, the purpose and a fresh request id per call, and report them', async () => {
+      const lookup = await vehicle.searchByOwners([UNKNOWN]);
+      expect(lookup).toEqual({ answer: { vehicles: [], notFound: [UNKNOWN] }, attempts: 1, requestIds: [expect.stringMatching(UUID)] });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.path).toBe('/vehicle-registration/v1/owners/search');
+      expect(seen[0]!.headers).toMatchObject({
+        authorization: `Bearer ${TOKEN}`,
+        'x-purpose': 'social-assistance-verification',
+        'x-request-id': lookup.requestIds[0],
+        'content-type': 'application/json',
+      });
+    });
+
+    it('split more than 50 identifiers into calls of 50 and merge them into one complete answer', async () => {
+      const many = [...ID_NUMBERS, ...Array.from({ length: 120 - ID_NUMBERS.length }, (_, i) => `11010119000101${String(1000 + i)}`)];
+      expect(many).toHaveLength(120);
+      const lookup = await household.searchPersons(many);
+      expect(simulator.requests('HOUSEHOLD_REGISTRATION')).toBe(3);
+      expect(lookup.attempts).toBe(3);
+      expect(new Set(lookup.requestIds).size).toBe(3);
+      expect(seen.map((request) => request.headers['x-request-id'])).toEqual(lookup.requestIds);
+      const accounted = [...lookup.answer.persons.map((person) => person.idNumber), ...lookup.answer.notFound];
+      expect(accounted.sort()).toEqual([...many].sort());
+      expect(lookup.answer).toEqual((await sandboxHousehold.searchPersons(many)).answer);
+    });
+  });
+
+  describe('retries', () => {
+    it('a 503 twice, then answers on the third attempt', async () => {
+      faultsOn('BUSINESS_REGISTRATION', { failFirst: { count: 2, status: 503 } });
+      const lookup = await business.searchByPersons(ID_NUMBERS.slice(0, 10));
+      expect(lookup.attempts).toBe(3);
+      expect(new Set(lookup.requestIds).size).toBe(3);
+      expect(lookup.answer).toEqual((await sandboxBusiness.searchByPersons(ID_NUMBERS.slice(0, 10))).answer);
+    });
+
+    it('a registry that always fails with 5xx: UNAVAILABLE after exactly 4 attempts', async () => {
+      faultsOn('VEHICLE_REGISTRATION', { status: 500 });
+      const error = await failureOf(vehicle.searchByOwners(ID_NUMBERS.slice(0, 5)));
+      expect(error.code).toBe('UNAVAILABLE');
+      expect(error.options.attempts).toBe(4);
+      expect(error.options.requestIds).toHaveLength(4);
+      expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(4);
+      expect(error.message).toBe('VEHICLE_REGISTRATION searchVehiclesByOwner: failed with 500 INTERNAL_ERROR; gave up after 4 attempts');
+    });
+
+    it('a 429 with Retry-After: 1 waits a second before trying again', async () => {
+      faultsOn('HOUSEHOLD_REGISTRATION', { failFirst: { count: 1, status: 429, retryAfterSeconds: 1 } });
+      const lookup = await household.searchPersons(ID_NUMBERS.slice(0, 3));
+      expect(lookup.attempts).toBe(2);
+      expect(seen).toHaveLength(2);
+      expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(900);
+      expect(seen[1]!.at - seen[0]!.at).toBeLessThan(1500);
+    });
+
+    it('a Retry-After beyond the cap waits only as long as the cap', async () => {
+      faultsOn('HOUSEHOLD_REGISTRATION', { failFirst: { count: 1, status: 503, retryAfterSeconds: 20 } });
+      const lookup = await household.searchHouseholds(HOUSEHOLD_NUMBERS.slice(0, 2));
+      expect(lookup.attempts).toBe(2);
+      const waited = seen[1]!.at - seen[0]!.at;
+      expect(waited).toBeGreaterThanOrEqual(RETRY_AFTER_CAP_MS - 100);
+      expect(waited).toBeLessThan(RETRY_AFTER_CAP_MS + 1500);
+    });
+
+    it('a registry still rate limiting at the last attempt: RATE_LIMITED, with the wait it asked for', async () => {
+      faultsOn('BUSINESS_REGISTRATION', { status: 429, retryAfterSeconds: 0 });
+      const error = await failureOf(business.searchByPersons([UNKNOWN]));
+      expect(error).toMatchObject({ code: 'RATE_LIMITED', transient: true, options: { attempts: 4, retryAfterMs: 0 } });
+      expect(simulator.requests('BUSINESS_REGISTRATION')).toBe(4);
+    });
+
+    it('a registry that never answers: each attempt times out, UNAVAILABLE after 4', async () => {
+      faultsOn('VEHICLE_REGISTRATION', { hangRate: 1 });
+      const started = performance.now();
+      const error = await failureOf(vehicle.searchByOwners([UNKNOWN]));
+      expect(error.code).toBe('UNAVAILABLE');
+      expect(error.message).toContain(`no answer within ${TIMEOUT_MS} ms`);
+      expect(error.options.attempts).toBe(4);
+      expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(4);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(4 * TIMEOUT_MS - 50);
+    });
+
+    it('a registry that refuses connections: UNAVAILABLE after 4 attempts', async () => {
+      const gone = await startRegistrySimulator();
+      await gone.close();
+      const adapter = new VehicleRegistryHttpAdapter(registryHttpClient(configFor(gone.url), 'VEHICLE')!);
+      const error = await failureOf(adapter.searchByOwners([UNKNOWN]));
+      expect(error).toMatchObject({ code: 'UNAVAILABLE', options: { attempts: 4 } });
+      expect(error.message).toContain('connection failed');
+    });
+  });
+
+  describe('failures that are not retried', () => {
+    it.each([400, 401, 403])('a %i: REJECTED after 1 attempt', async (status) => {
+      faultsOn('HOUSEHOLD_REGISTRATION', { status });
+      const error = await failureOf(household.searchPersons(ID_NUMBERS.slice(0, 3)));
+      expect(error).toMatchObject({ code: 'REJECTED', transient: false, options: { attempts: 1 } });
+      expect(error.options.requestIds).toHaveLength(1);
+      expect(simulator.requests('HOUSEHOLD_REGISTRATION')).toBe(1);
+    });
+
+    it('a wrong token: REJECTED with 401', async () => {
+      const adapter = new BusinessRegistryHttpAdapter(registryHttpClient(configFor(simulator.url, { BUSINESS_REGISTRY_TOKEN: 'not-the-token' }), 'BUSINESS')!);
+      const error = await failureOf(adapter.searchByPersons([UNKNOWN]));
+      expect(error).toMatchObject({ code: 'REJECTED', message: 'BUSINESS_REGISTRATION searchMarketEntitiesByPerson: refused the request with 401 UNAUTHORIZED' });
+      expect(simulator.requests()).toBe(1);
+    });
+
+    it('a 200 that is malformed (not JSON, or not the schema): INVALID_RESPONSE after 1 attempt', async () => {
+      faultsOn('VEHICLE_REGISTRATION', { malformedRate: 1 });
+      const messages = new Set<string>();
+      for (let call = 0; call < 6; call++) {
+        const error = await failureOf(vehicle.searchByOwners(ID_NUMBERS.slice(0, 3)));
+        expect(error).toMatchObject({ code: 'INVALID_RESPONSE', transient: false, options: { attempts: 1 } });
+        messages.add(error.message);
+      }
+      expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(6);
+      expect([...messages].sort()).toEqual([
+        'VEHICLE_REGISTRATION searchVehiclesByOwner: answered 200 with a body that is not JSON',
+        "VEHICLE_REGISTRATION searchVehiclesByOwner: the answer does not match the contract: (body) must have required property 'vehicles'",
+      ]);
+    });
+
+    it('an answer that leaves an identifier out: INVALID_RESPONSE, naming no one', async () => {
+      faultsOn('HOUSEHOLD_REGISTRATION', { incompleteRate: 1 });
+      const asked = ID_NUMBERS.slice(0, 5);
+      const error = await failureOf(household.searchPersons(asked));
+      expect(error).toMatchObject({
+        code: 'INVALID_RESPONSE',
+        message: 'HOUSEHOLD_REGISTRATION searchPersons: the answer does not account for 1 of the 5 identifiers asked',
+        options: { attempts: 1 },
+      });
+      for (const idNumber of asked) expect(error.message).not.toContain(idNumber);
+    });
+  });
+});
