@@ -1,10 +1,17 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
-import { AppConfig } from './core/config/app.config.js';
+import { type AppConfig, loadConfig } from './core/config/app.config.js';
 
 async function main(): Promise<void> {
-  const app = await createApp();
-  const config = app.get(AppConfig);
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    // A bad setting stops the service before anything starts, naming the variable.
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const app = await createApp(config);
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
 }
 

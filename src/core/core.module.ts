@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app.config.js';
@@ -13,7 +13,6 @@ import { Clock } from './time/clock.js';
 @Global()
 @Module({
   imports: [
-    ConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -34,4 +33,8 @@ import { Clock } from './time/clock.js';
   providers: [Clock, { provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
   exports: [Clock],
 })
-export class CoreModule {}
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CoreModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

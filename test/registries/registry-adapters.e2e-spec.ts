@@ -1,7 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Test } from '@nestjs/testing';
-import { AppConfig, loadConfig } from '../../src/core/config/app.config.js';
+import { loadConfig } from '../../src/core/config/app.config.js';
 import { ConfigModule } from '../../src/core/config/config.module.js';
 import { BusinessRegistryHttpAdapter } from '../../src/modules/registries/business/business-registry.http-adapter.js';
 import { BusinessRegistry } from '../../src/modules/registries/business/business-registry.port.js';
@@ -87,10 +87,9 @@ describe('registry HTTP adapters against the registry simulator', () => {
   beforeAll(async () => {
     simulator = await startRegistrySimulator({ token: TOKEN });
     subscribe('http.server.request.start', record);
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, RegistriesModule] })
-      .overrideProvider(AppConfig)
-      .useValue(configFor(simulator.url))
-      .compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(configFor(simulator.url)), RegistriesModule],
+    }).compile();
     household = moduleRef.get(HouseholdRegistry);
     vehicle = moduleRef.get(VehicleRegistry);
     business = moduleRef.get(BusinessRegistry);
@@ -241,9 +240,14 @@ describe('registry HTTP adapters against the registry simulator', () => {
     });
 
     it('a wrong token: REJECTED with 401', async () => {
-      const adapter = new BusinessRegistryHttpAdapter(registryHttpClient(configFor(simulator.url, { BUSINESS_REGISTRY_TOKEN: 'not-the-token' }), 'BUSINESS')!);
+      const adapter = new BusinessRegistryHttpAdapter(
+        registryHttpClient(configFor(simulator.url, { BUSINESS_REGISTRY_TOKEN: 'not-the-token' }), 'BUSINESS')!,
+      );
       const error = await failureOf(adapter.searchByPersons([UNKNOWN]));
-      expect(error).toMatchObject({ code: 'REJECTED', message: 'BUSINESS_REGISTRATION searchMarketEntitiesByPerson: refused the request with 401 UNAUTHORIZED' });
+      expect(error).toMatchObject({
+        code: 'REJECTED',
+        message: 'BUSINESS_REGISTRATION searchMarketEntitiesByPerson: refused the request with 401 UNAUTHORIZED',
+      });
       expect(simulator.requests()).toBe(1);
     });
 

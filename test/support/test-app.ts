@@ -38,10 +38,7 @@ export interface TestResponse {
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase(kind);
   const prefix = `hedui-test-${randomBytes(4).toString('hex')}`;
-  const saved = { ...process.env };
-  for (const key of ['DATABASE_URL', 'SQLITE_PATH', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL'])
-    delete process.env[key];
-  Object.assign(process.env, {
+  const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: TEST_REDIS_URL,
@@ -50,14 +47,9 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...database.env,
     ...env,
   });
-  const tokens = new TokenService(loadConfig(process.env));
-  let app: NestFastifyApplication;
-  try {
-    app = await createApp();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-  } finally {
-    process.env = saved;
-  }
+  const tokens = new TokenService(config);
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
 

@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from './app.config.js';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './app.config.js';
 
-/** Provides the validated `AppConfig` everywhere; the only reader of `process.env`. */
+/** Provides the configuration validated at boot (`loadConfig`) to every module. */
 @Global()
-@Module({
-  providers: [{ provide: AppConfig, useFactory: () => loadConfig(process.env) }],
-  exports: [AppConfig],
-})
-export class ConfigModule {}
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}

@@ -29,6 +29,15 @@ export class UnitOfWork {
     return this.inTurn(() => work(this.dataSource.manager));
   }
 
+  /**
+   * Several reads that must agree with each other (an application and its determination):
+   * one snapshot on PostgreSQL; on SQLite, a turn between writes, so that no half-done
+   * transaction on the shared connection shows through.
+   */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.sqliteTurn ? this.inTurn(() => work(this.dataSource.manager)) : this.dataSource.transaction('REPEATABLE READ', work);
+  }
+
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     return this.sqliteTurn ? this.sqliteTurn.runExclusive(work) : work();
   }

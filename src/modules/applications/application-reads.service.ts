@@ -13,14 +13,9 @@ export class ApplicationReadsService {
 
   /** The application with its members, its current checks and its current determination. */
   async get(principal: Principal, id: string) {
-    const application = await this.repository.findReachable(id, reachOf(principal));
-    if (!application) throw DomainError.notFound('The application');
-    const [members, checks, determination] = await Promise.all([
-      this.repository.findMembers(id),
-      application.currentVerificationId ? this.repository.findChecks(application.currentVerificationId) : [],
-      this.repository.findCurrentDetermination(id),
-    ]);
-    return toApplicationView(application, members, checks, determination);
+    const record = await this.repository.findView(id, reachOf(principal));
+    if (!record) throw DomainError.notFound('The application');
+    return toApplicationView(record);
   }
 
   async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ReturnType<typeof toApplicationSummary>>> {

@@ -1,7 +1,6 @@
 import type { Evaluation } from '../eligibility/eligibility.types.js';
 import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
-import type { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
-import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
+import type { ApplicationRecord } from './applications.repository.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
 
 /** The list view carries no personal data: members are read one application at a time. */
@@ -18,12 +17,7 @@ export function toApplicationSummary(application: ApplicationEntity) {
   };
 }
 
-export function toApplicationView(
-  application: ApplicationEntity,
-  members: ApplicationMemberEntity[],
-  checks: SourceCheckEntity[],
-  determination: DeterminationEntity | null,
-) {
+export function toApplicationView({ application, members, checks, determination }: ApplicationRecord) {
   return {
     ...toApplicationSummary(application),
     verificationId: application.currentVerificationId,

@@ -22,6 +22,13 @@ export interface ApplicationFilter {
   regionCode?: string;
 }
 
+export interface ApplicationRecord {
+  application: ApplicationEntity;
+  members: ApplicationMemberEntity[];
+  checks: SourceCheckEntity[];
+  determination: DeterminationEntity | null;
+}
+
 export interface PageCursor {
   createdAt: string;
   id: string;
@@ -53,19 +60,29 @@ export class ApplicationsRepository {
     return applyReach(query, reach).getOne();
   }
 
-  findMembers(applicationId: string): Promise<ApplicationMemberEntity[]> {
-    return this.dataSource.getRepository(ApplicationMemberEntity).find({ where: { applicationId }, order: { position: 'ASC' } });
-  }
-
-  findChecks(verificationId: string): Promise<SourceCheckEntity[]> {
-    return this.dataSource.getRepository(SourceCheckEntity).find({ where: { verificationId }, order: { source: 'ASC' } });
-  }
-
-  /** The newest determination is the current one; earlier ones stay as they were. */
-  findCurrentDetermination(applicationId: string): Promise<DeterminationEntity | null> {
-    return this.dataSource
-      .getRepository(DeterminationEntity)
-      .findOne({ where: { applicationId }, order: { determinedAt: 'DESC', id: 'DESC' } });
+  /**
+   * The application, its members, the checks of its current verification and its current
+   * determination, read as one snapshot so that a status never disagrees with the
+   * determination beside it. The newest determination is the current one.
+   */
+  findView(id: string, reach: Reach): Promise<ApplicationRecord | null> {
+    return this.unitOfWork.read(async (manager) => {
+      const application = await applyReach(
+        manager.getRepository(ApplicationEntity).createQueryBuilder('a').where('a.id = :id', { id }),
+        reach,
+      ).getOne();
+      if (!application) return null;
+      const [members, checks, determination] = await Promise.all([
+        manager.getRepository(ApplicationMemberEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
+        application.currentVerificationId
+          ? manager
+              .getRepository(SourceCheckEntity)
+              .find({ where: { verificationId: application.currentVerificationId }, order: { source: 'ASC' } })
+          : [],
+        manager.getRepository(DeterminationEntity).findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } }),
+      ]);
+      return { application, members, checks, determination };
+    });
   }
 
   findLatestVerification(applicationId: string): Promise<VerificationEntity | null> {

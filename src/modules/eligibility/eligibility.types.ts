@@ -1,10 +1,4 @@
-import type {
-  HouseholdType,
-  RegistryAnswers,
-  RegistrySource,
-  Relationship,
-  SourceOutcome,
-} from '../registries/registry.types.js';
+import type { HouseholdType, RegistryAnswers, RegistrySource, Relationship, SourceOutcome } from '../registries/registry.types.js';
 
 export const PROGRAMS = ['MINIMUM_LIVING_ALLOWANCE', 'EXTREME_POVERTY_SUPPORT', 'TEMPORARY_ASSISTANCE'] as const;
 export type Program = (typeof PROGRAMS)[number];

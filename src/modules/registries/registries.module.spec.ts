@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { AppConfig, loadConfig } from '../../core/config/app.config.js';
+import { loadConfig } from '../../core/config/app.config.js';
 import { ConfigModule } from '../../core/config/config.module.js';
 import { BusinessRegistry } from './business/business-registry.port.js';
 import { BusinessRegistrySandboxAdapter } from './business/business-registry.sandbox-adapter.js';
@@ -12,10 +12,7 @@ import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
 import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
 
 async function registriesWith(env: Record<string, string>) {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, RegistriesModule] })
-    .overrideProvider(AppConfig)
-    .useValue(loadConfig(env))
-    .compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadConfig(env)), RegistriesModule] }).compile();
   return {
     household: moduleRef.get(HouseholdRegistry),
     vehicle: moduleRef.get(VehicleRegistry),

@@ -8,8 +8,14 @@ describe('business registry mapper', () => {
     const { entities } = toBusinessAnswer([
       {
         entities: [
-          wireEntity('91542521MA6T00001X', [{ idNumber: A, role: 'SHAREHOLDER', shareRatio: 0.35 }], { registeredCapital: 1234567.89, establishedOn: '2015-03-01' }),
-          wireEntity('92542521MA6T00002X', [{ idNumber: A, role: 'OPERATOR' }], { registeredCapital: undefined, entityType: 'INDIVIDUAL_BUSINESS' }),
+          wireEntity('91542521MA6T00001X', [{ idNumber: A, role: 'SHAREHOLDER', shareRatio: 0.35 }], {
+            registeredCapital: 1234567.89,
+            establishedOn: '2015-03-01',
+          }),
+          wireEntity('92542521MA6T00002X', [{ idNumber: A, role: 'OPERATOR' }], {
+            registeredCapital: undefined,
+            entityType: 'INDIVIDUAL_BUSINESS',
+          }),
         ],
         notFound: [],
       },
@@ -43,7 +49,11 @@ describe('business registry mapper', () => {
       },
     ]);
     expect(entities.map((entity) => entity.creditCode)).toEqual(['91542521MA6T00001X', '91542521MA6T00009X']);
-    expect(entities[0]!.roles.map((role) => `${role.idNumber} ${role.role}`)).toEqual([`${A} LEGAL_REPRESENTATIVE`, `${A} SHAREHOLDER`, `${B} SHAREHOLDER`]);
+    expect(entities[0]!.roles.map((role) => `${role.idNumber} ${role.role}`)).toEqual([
+      `${A} LEGAL_REPRESENTATIVE`,
+      `${A} SHAREHOLDER`,
+      `${B} SHAREHOLDER`,
+    ]);
   });
 
   it('unites the roles of one entity answered by two calls', () => {

@@ -17,7 +17,10 @@ function fakeTransport(misbehave: (asked: string[], call: number) => unknown = (
       const failure = misbehave(asked, call);
       if (failure instanceof RegistryError) throw failure;
       const known = asked.filter((id) => Number(id.slice(-1)) % 2 === 0);
-      const answer = failure ?? { persons: known.map((id) => wirePerson(id)).reverse(), notFound: asked.filter((id) => !known.includes(id)) };
+      const answer = failure ?? {
+        persons: known.map((id) => wirePerson(id)).reverse(),
+        notFound: asked.filter((id) => !known.includes(id)),
+      };
       return { body: answer, requestIds: [`request-${call}`], attempts: call === 1 ? 2 : 1 };
     },
   };

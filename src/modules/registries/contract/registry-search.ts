@@ -107,11 +107,7 @@ export function checkAnswer<Wire extends WireSearchAnswer>(
  * `notFound`. An answer that leaves one out, or speaks of one not asked, cannot be told
  * apart from a mix-up with someone else's answer, so it is not used at all.
  */
-export function accountingProblem(
-  asked: readonly string[],
-  found: readonly string[],
-  notFound: readonly string[],
-): string | undefined {
+export function accountingProblem(asked: readonly string[], found: readonly string[], notFound: readonly string[]): string | undefined {
   const askedSet = new Set(asked);
   const foundSet = new Set(found);
   const notFoundSet = new Set(notFound);

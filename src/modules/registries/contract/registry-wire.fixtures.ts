@@ -41,11 +41,7 @@ export function wireVehicle(plateNumber: string, extra: Partial<WireVehicle> = {
   };
 }
 
-export function wireEntity(
-  creditCode: string,
-  roles: WireMarketEntity['roles'],
-  extra: Partial<WireMarketEntity> = {},
-): WireMarketEntity {
+export function wireEntity(creditCode: string, roles: WireMarketEntity['roles'], extra: Partial<WireMarketEntity> = {}): WireMarketEntity {
   return {
     creditCode,
     name: '阿里高原商贸有限公司',

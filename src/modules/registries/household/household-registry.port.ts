@@ -10,7 +10,5 @@ export abstract class HouseholdRegistry {
   abstract searchPersons(idNumbers: string[]): Promise<RegistryLookup<{ persons: RegisteredPerson[]; notFound: string[] }>>;
 
   /** Registered households with all their members, by household number. */
-  abstract searchHouseholds(
-    householdNumbers: string[],
-  ): Promise<RegistryLookup<{ households: RegisteredHousehold[]; notFound: string[] }>>;
+  abstract searchHouseholds(householdNumbers: string[]): Promise<RegistryLookup<{ households: RegisteredHousehold[]; notFound: string[] }>>;
 }

@@ -43,7 +43,10 @@ export class RegistryHttpClient implements RegistryTransport {
     this.retryPolicy = retry(
       handleWhen((error) => error instanceof RegistryError && error.transient),
       // cockatiel counts the retries that follow the first attempt.
-      { maxAttempts: options.maxAttempts - 1, backoff: new RegistryBackoff({ baseMs: options.retryBaseMs, capMs: options.retryAfterCapMs }) },
+      {
+        maxAttempts: options.maxAttempts - 1,
+        backoff: new RegistryBackoff({ baseMs: options.retryBaseMs, capMs: options.retryAfterCapMs }),
+      },
     );
   }
 

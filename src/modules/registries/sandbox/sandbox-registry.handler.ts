@@ -172,4 +172,3 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   if (!list) map.set(key, (list = []));
   return list;
 }
-

@@ -15,7 +15,15 @@ describe('vehicle registry mapper', () => {
       },
     ]);
     expect(vehicles).toEqual([
-      { plateNumber: '藏F00001', ownerIdNumber: OWNER, vehicleType: 'K33', usage: 'NON_COMMERCIAL', registeredOn: '2019-05-20', status: 'NORMAL', disabilityAdapted: false },
+      {
+        plateNumber: '藏F00001',
+        ownerIdNumber: OWNER,
+        vehicleType: 'K33',
+        usage: 'NON_COMMERCIAL',
+        registeredOn: '2019-05-20',
+        status: 'NORMAL',
+        disabilityAdapted: false,
+      },
       expect.objectContaining({ plateNumber: '藏F12345', disabilityAdapted: false, assessedValue: '35000.1' }),
       expect.objectContaining({ plateNumber: '藏FD12345', disabilityAdapted: true, assessedValue: '0.30000000000000004' }),
     ]);
@@ -23,13 +31,21 @@ describe('vehicle registry mapper', () => {
   });
 
   it('writes very large or small values without an exponent', () => {
-    const { vehicles } = toVehicleAnswer([{ vehicles: [wireVehicle('藏F1', { assessedValue: 1e21 }), wireVehicle('藏F2', { assessedValue: 1e-7 })], notFound: [] }]);
+    const { vehicles } = toVehicleAnswer([
+      { vehicles: [wireVehicle('藏F1', { assessedValue: 1e21 }), wireVehicle('藏F2', { assessedValue: 1e-7 })], notFound: [] },
+    ]);
     expect(vehicles.map((vehicle) => vehicle.assessedValue)).toEqual(['1000000000000000000000', '0.0000001']);
   });
 
   it('orders a reissued plate by owner and registration date', () => {
     const { vehicles } = toVehicleAnswer([
-      { vehicles: [wireVehicle('藏F12345', { registeredOn: '2021-01-01' }), wireVehicle('藏F12345', { registeredOn: '2010-01-01', status: 'SCRAPPED' })], notFound: [] },
+      {
+        vehicles: [
+          wireVehicle('藏F12345', { registeredOn: '2021-01-01' }),
+          wireVehicle('藏F12345', { registeredOn: '2010-01-01', status: 'SCRAPPED' }),
+        ],
+        notFound: [],
+      },
       { vehicles: [wireVehicle('藏F12345', { ownerIdNumber: OTHER })], notFound: [] },
     ]);
     expect(vehicles.map((vehicle) => [vehicle.ownerIdNumber, vehicle.registeredOn])).toEqual([
@@ -40,12 +56,14 @@ describe('vehicle registry mapper', () => {
   });
 
   it('accounts for an owner by their vehicles, and refuses an owner both with vehicles and not found', () => {
-    expect(() => checkAnswer(VEHICLE_OWNERS_SEARCH, { vehicles: [wireVehicle('藏F1'), wireVehicle('藏F2')], notFound: [OTHER] }, [OWNER, OTHER])).not.toThrow();
+    expect(() =>
+      checkAnswer(VEHICLE_OWNERS_SEARCH, { vehicles: [wireVehicle('藏F1'), wireVehicle('藏F2')], notFound: [OTHER] }, [OWNER, OTHER]),
+    ).not.toThrow();
     expect(() => checkAnswer(VEHICLE_OWNERS_SEARCH, { vehicles: [wireVehicle('藏F1')], notFound: [OWNER, OTHER] }, [OWNER, OTHER])).toThrow(
       'both as found and as not found',
     );
-    expect(() => checkAnswer(VEHICLE_OWNERS_SEARCH, { vehicles: [wireVehicle('藏F1', { ownerIdNumber: OTHER })], notFound: [OWNER] }, [OWNER])).toThrow(
-      'mentions identifiers that were not asked',
-    );
+    expect(() =>
+      checkAnswer(VEHICLE_OWNERS_SEARCH, { vehicles: [wireVehicle('藏F1', { ownerIdNumber: OTHER })], notFound: [OWNER] }, [OWNER]),
+    ).toThrow('mentions identifiers that were not asked');
   });
 });
