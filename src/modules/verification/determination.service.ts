@@ -25,7 +25,7 @@ export class DeterminationService {
     private readonly clock: Clock,
   ) {}
 
-  async determine(verificationId: string): Promise<void> {
+  async determine(verificationId: string, correlationId?: string): Promise<void> {
     const verification = await this.repository.findVerification(verificationId);
     if (!verification || verification.status === 'DETERMINED') return;
     await this.closeAbandonedChecks(verificationId);
@@ -44,7 +44,10 @@ export class DeterminationService {
       },
       evaluation.outcome === 'NEEDS_REVIEW' ? 'IN_REVIEW' : 'DETERMINED',
     );
-    this.logger.log({ verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length }, 'Determination made');
+    this.logger.log(
+      { correlationId, verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length },
+      'Determination made',
+    );
   }
 
   /** The evaluation the stored answers give today, as canonical JSON, to compare with the stored one. */

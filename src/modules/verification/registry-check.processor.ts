@@ -1,26 +1,23 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
 import { type CheckRegistryJobData, QueueName } from '../../core/queue/queue.types.js';
+import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
 import { SourceCheckService } from './source-check.service.js';
 
 /** Runs the checks of one registry's queue; one subclass per queue, so each can be tuned apart. */
 @Injectable()
-abstract class RegistryCheckProcessor extends WorkerHost implements OnApplicationBootstrap {
+abstract class RegistryCheckProcessor extends ServiceWorkerHost {
   constructor(
     private readonly checks: SourceCheckService,
-    private readonly config: AppConfig,
+    config: AppConfig,
   ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+    super(config);
   }
 
   async process(job: Job<CheckRegistryJobData>): Promise<void> {
-    await this.checks.run(job.data.verificationId, job.data.source);
+    await this.checks.run(job.data.verificationId, job.data.source, job.data.correlationId);
   }
 }
 

@@ -29,7 +29,7 @@ export class SourceCheckService {
     this.checks = { HOUSEHOLD_REGISTRATION: household, VEHICLE_REGISTRATION: vehicle, BUSINESS_REGISTRATION: business };
   }
 
-  async run(verificationId: string, source: RegistrySource): Promise<void> {
+  async run(verificationId: string, source: RegistrySource, correlationId?: string): Promise<void> {
     const [verification, check] = await Promise.all([
       this.repository.findVerification(verificationId),
       this.repository.findCheck(verificationId, source),
@@ -53,7 +53,7 @@ export class SourceCheckService {
         answer,
         answerSha256: sha256Hex(answer),
       });
-      this.logger.log({ verificationId, source, status: 'SUCCEEDED', attempts: lookup.attempts }, 'Registry consulted');
+      this.logger.log({ correlationId, verificationId, source, status: 'SUCCEEDED', attempts: lookup.attempts }, 'Registry consulted');
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
       const failure: SourceFailure = error.code === 'INVALID_RESPONSE' ? 'INVALID_RESPONSE' : 'UNAVAILABLE';
