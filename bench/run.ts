@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { machineBusyPercent } from './process-load.js';
+import { measureRawCeiling } from './raw-ceiling.js';
+import { deleteKeys } from './redis-keys.js';
+import { buildReport, printReport, writeReport } from './report.js';
+import { measureService } from './service-throughput.js';
+import { sqlStatementCounter } from './sql-counter.js';
+
+/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, in one process. */
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+
+const settings = {
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  rawWarmupFlows: number('BENCH_RAW_WARMUP', 500),
+  flows: number('BENCH_FLOWS', 4000),
+  warmupApplications: number('BENCH_WARMUP', 200),
+  applications: number('BENCH_APPLICATIONS', 2000),
+  // The same offered load on both sides, so that the ratio compares like with like.
+  clients: number('BENCH_CLIENTS', 32),
+  concurrency: number('BENCH_CONCURRENCY', 50),
+};
+const PHASE_TIMEOUT_MS = 90_000;
+// Past this the run is stuck: clean up what can be cleaned and fail, rather than hang a CI job.
+const WATCHDOG_MS = 170_000;
+const RESULTS = resolve(process.cwd(), 'bench/results/latest.json');
+
+async function main(): Promise<number> {
+  const sqlStatements = sqlStatementCounter();
+  const runId = randomBytes(4).toString('hex');
+  const prefixes = [`hedui-bench-raw-${runId}`, `hedui-bench-${runId}`];
+  let database: BenchDatabase | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await database?.drop().catch((error: unknown) => console.error(`Could not drop ${database?.name}: ${message(error)}`));
+      for (const prefix of prefixes)
+        await deleteKeys(settings.redisUrl, prefix).catch((error: unknown) =>
+          console.error(`Could not delete ${prefix}:*: ${message(error)}`),
+        );
+    })());
+  setTimeout(() => {
+    console.error(`Benchmark still running after ${WATCHDOG_MS / 1000} s: giving up`);
+    void Promise.race([cleanup(), new Promise((done) => setTimeout(done, 10_000))]).then(() => process.exit(1));
+  }, WATCHDOG_MS).unref();
+
+  try {
+    const busyBeforePercent = await machineBusyPercent();
+    console.error(`raw ceiling: ${settings.rawWarmupFlows} warm-up + ${settings.flows} flows…`);
+    const raw = await measureRawCeiling({
+      redisUrl: settings.redisUrl,
+      prefix: prefixes[0],
+      warmupFlows: settings.rawWarmupFlows,
+      flows: settings.flows,
+      producers: settings.clients,
+      concurrency: settings.concurrency,
+      timeoutMs: PHASE_TIMEOUT_MS,
+    });
+    await deleteKeys(settings.redisUrl, prefixes[0]);
+
+    database = await createBenchDatabase(settings.postgresUrl);
+    console.error(`service: ${settings.warmupApplications} warm-up + ${settings.applications} applications on ${database.name}…`);
+    const service = await measureService({
+      databaseUrl: database.url,
+      redisUrl: settings.redisUrl,
+      prefix: prefixes[1],
+      warmupApplications: settings.warmupApplications,
+      applications: settings.applications,
+      clients: settings.clients,
+      concurrency: settings.concurrency,
+      requestTimeoutMs: 10_000,
+      timeoutMs: PHASE_TIMEOUT_MS,
+      sqlStatements,
+    });
+
+    // Hosts only: a URL may carry a password, and the figures are meant to be shared.
+    const { postgresUrl, redisUrl, ...shown } = settings;
+    const hosts = { postgres: new URL(postgresUrl).host, redis: new URL(redisUrl).host };
+    const report = buildReport({ ...shown, ...hosts }, busyBeforePercent, raw, service);
+    printReport(report);
+    writeReport(report, RESULTS);
+    console.error(`figures written to ${RESULTS}`);
+    return report.failures.length > 0 ? 1 : 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
