@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../core/config/app.config.js';
@@ -10,7 +11,8 @@ export class TokenService {
   private readonly jwt: JwtService;
 
   constructor(config: AppConfig) {
-    this.jwt = new JwtService({ secret: config.AUTH_JWT_SECRET });
+    // A key object made once: given the secret as text, the JWT library rebuilds a key on every request.
+    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.AUTH_JWT_SECRET, 'utf8')) });
   }
 
   async verify(token: string): Promise<Principal> {

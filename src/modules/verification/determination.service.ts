@@ -6,6 +6,8 @@ import { evaluate } from '../eligibility/eligibility-engine.js';
 import type { Evaluation, EvaluationInput } from '../eligibility/eligibility.types.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import type { RegistrySource } from '../registries/registry.types.js';
+import type { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
+import type { ApplicationEntity } from '../applications/entities/application.entity.js';
 import type { SourceCheckEntity } from './entities/source-check.entity.js';
 import type { VerificationEntity } from './entities/verification.entity.js';
 import { VerificationRepository } from './verification.repository.js';
@@ -28,9 +30,10 @@ export class DeterminationService {
   async determine(verificationId: string, correlationId?: string): Promise<void> {
     const verification = await this.repository.findVerification(verificationId);
     if (!verification || verification.status === 'DETERMINED') return;
-    await this.closeAbandonedChecks(verificationId);
+    let stored = await this.loadStored(verification);
+    if (!(await this.closeAbandonedChecks(stored.checks))) stored = await this.loadStored(verification);
 
-    const evaluation = await this.evaluateStored(verification);
+    const evaluation = this.evaluateStored(verification, stored);
     const determinedAt = this.clock.now().toISOString();
     await this.repository.storeDetermination(
       {
@@ -54,17 +57,22 @@ export class DeterminationService {
   async reevaluate(verificationId: string): Promise<string> {
     const verification = await this.repository.findVerification(verificationId);
     if (!verification) throw new Error('No such verification');
-    return canonicalJson(await this.evaluateStored(verification));
+    return canonicalJson(this.evaluateStored(verification, await this.loadStored(verification)));
   }
 
-  private async evaluateStored(verification: VerificationEntity): Promise<Evaluation> {
+  private async loadStored(verification: VerificationEntity): Promise<StoredVerification> {
     const [application, members, checks] = await Promise.all([
       this.repository.findApplication(verification.applicationId),
       this.repository.findMembers(verification.applicationId),
       this.repository.findChecks(verification.id),
     ]);
+    if (!application) throw new Error('Verification without its application');
+    return { application, members, checks };
+  }
+
+  private evaluateStored(verification: VerificationEntity, { application, members, checks }: StoredVerification): Evaluation {
     const policy = this.policies.get(verification.policyVersion);
-    if (!application || !policy) throw new Error('Verification without its application or policy version');
+    if (!policy) throw new Error('Verification with an unknown policy version');
 
     const input: EvaluationInput = {
       program: application.program,
@@ -85,14 +93,23 @@ export class DeterminationService {
    * attempts spent on infrastructure errors): it is closed as unavailable, so that the
    * application goes to review instead of waiting for ever.
    */
-  private async closeAbandonedChecks(verificationId: string): Promise<void> {
-    const checks = await this.repository.findChecks(verificationId);
+  private async closeAbandonedChecks(checks: SourceCheckEntity[]): Promise<boolean> {
     const now = this.clock.now().toISOString();
+    let allClosed = true;
     for (const check of checks.filter((candidate) => candidate.status === 'PENDING')) {
-      await this.repository.completeCheck({ ...check, status: 'FAILED', failure: 'UNAVAILABLE', finishedAt: now });
-      this.logger.warn({ verificationId, source: check.source }, 'Registry check abandoned; counted as unavailable');
+      Object.assign(check, { status: 'FAILED', failure: 'UNAVAILABLE', finishedAt: now });
+      // False when the check's own job got there first: the caller then reads the checks again.
+      allClosed = (await this.repository.completeCheck(check)) && allClosed;
+      this.logger.warn({ verificationId: check.verificationId, source: check.source }, 'Registry check abandoned; counted as unavailable');
     }
+    return allClosed;
   }
+}
+
+interface StoredVerification {
+  application: ApplicationEntity;
+  members: ApplicationMemberEntity[];
+  checks: SourceCheckEntity[];
 }
 
 function sourceOutcomes(checks: SourceCheckEntity[]): EvaluationInput['sources'] {

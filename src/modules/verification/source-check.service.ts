@@ -30,15 +30,13 @@ export class SourceCheckService {
   }
 
   async run(verificationId: string, source: RegistrySource, correlationId?: string): Promise<void> {
-    const [verification, check] = await Promise.all([
-      this.repository.findVerification(verificationId),
-      this.repository.findCheck(verificationId, source),
-    ]);
-    if (!verification || !check || check.status !== 'PENDING') return;
+    const context = await this.repository.findCheckContext(verificationId, source);
+    if (!context || context.status !== 'PENDING') return;
 
     const started = this.clock.now();
-    await this.repository.markVerifying(verification.applicationId, started.toISOString());
-    const members = await this.repository.findMembers(verification.applicationId);
+    // One check is enough to say the verification is under way; the household check is the one.
+    if (source === 'HOUSEHOLD_REGISTRATION') await this.repository.markVerifying(context.applicationId, started.toISOString());
+    const members = await this.repository.findMembers(context.applicationId);
     const base = { verificationId, source, startedAt: started.toISOString() };
     try {
       const lookup = await this.checks[source].consult(members);

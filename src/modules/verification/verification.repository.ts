@@ -42,8 +42,19 @@ export class VerificationRepository {
     return this.dataSource.getRepository(ApplicationMemberEntity).find({ where: { applicationId }, order: { position: 'ASC' } });
   }
 
-  findCheck(verificationId: string, source: SourceCheckEntity['source']): Promise<SourceCheckEntity | null> {
-    return this.dataSource.getRepository(SourceCheckEntity).findOneBy({ verificationId, source });
+  /** A check's status and the application it verifies, in one round trip. */
+  async findCheckContext(
+    verificationId: string,
+    source: SourceCheckEntity['source'],
+  ): Promise<{ applicationId: string; status: SourceCheckEntity['status'] } | null> {
+    const row = await this.dataSource
+      .getRepository(SourceCheckEntity)
+      .createQueryBuilder('c')
+      .innerJoin(VerificationEntity, 'v', 'v.id = c.verification_id')
+      .select(['v.application_id AS "applicationId"', 'c.status AS status'])
+      .where('c.verification_id = :verificationId AND c.source = :source', { verificationId, source })
+      .getRawOne<{ applicationId: string; status: SourceCheckEntity['status'] }>();
+    return row ?? null;
   }
 
   findChecks(verificationId: string): Promise<SourceCheckEntity[]> {
