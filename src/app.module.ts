@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app.config.js';
 import { CoreModule } from './core/core.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ReviewModule } from './modules/review/review.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 
 @Module({})
@@ -10,7 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, ApplicationsModule],
+      imports: [CoreModule.forRoot(config), AuthModule, AuditModule, ApplicationsModule, ReviewModule],
       controllers: [HealthController],
     };
   }

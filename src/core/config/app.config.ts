@@ -102,6 +102,13 @@ export class AppConfig {
   @Max(1000)
   WORKER_CONCURRENCY = 50;
 
+  /** How long a reviewer's claim on a case holds before it returns to the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  REVIEW_CLAIM_MINUTES = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

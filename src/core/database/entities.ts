@@ -1,7 +1,19 @@
+import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ApplicationMemberEntity } from '../../modules/applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../../modules/applications/entities/application.entity.js';
+import { DecisionEntity } from '../../modules/review/entities/decision.entity.js';
+import { ReviewItemEntity } from '../../modules/review/entities/review-item.entity.js';
 import { DeterminationEntity } from '../../modules/verification/entities/determination.entity.js';
 import { SourceCheckEntity } from '../../modules/verification/entities/source-check.entity.js';
 import { VerificationEntity } from '../../modules/verification/entities/verification.entity.js';
 
-export const ENTITIES = [ApplicationEntity, ApplicationMemberEntity, VerificationEntity, SourceCheckEntity, DeterminationEntity];
+export const ENTITIES = [
+  ApplicationEntity,
+  ApplicationMemberEntity,
+  VerificationEntity,
+  SourceCheckEntity,
+  DeterminationEntity,
+  ReviewItemEntity,
+  DecisionEntity,
+  AuditEventEntity,
+];

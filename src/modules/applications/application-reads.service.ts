@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import { toApplicationSummary, toApplicationView } from './application.mapper.js';
 import { ApplicationsRepository, type PageCursor } from './applications.repository.js';
@@ -9,18 +11,37 @@ import type { ListApplicationsQueryDto } from './dto/list-applications.query.dto
 
 @Injectable()
 export class ApplicationReadsService {
-  constructor(private readonly repository: ApplicationsRepository) {}
+  constructor(
+    private readonly repository: ApplicationsRepository,
+    private readonly auditLog: AuditLog,
+  ) {}
 
-  /** The application with its members, its current checks and its current determination. */
-  async get(principal: Principal, id: string) {
+  /**
+   * The application with its members, its current checks, determination and decision. The
+   * read is audited, and so is an attempt on one out of reach (as NOT_FOUND).
+   */
+  async get(principal: Principal, id: string, correlationId: string) {
     const record = await this.repository.findView(id, reachOf(principal));
+    const event = { actor: actorOf(principal), action: 'APPLICATION_READ' as const, applicationId: id, correlationId };
+    await this.auditLog.record({ ...event, outcome: record ? 'SUCCEEDED' : 'NOT_FOUND' });
     if (!record) throw DomainError.notFound('The application');
     return toApplicationView(record);
   }
 
-  async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ReturnType<typeof toApplicationSummary>>> {
+  async list(
+    principal: Principal,
+    query: ListApplicationsQueryDto,
+    correlationId: string,
+  ): Promise<Page<ReturnType<typeof toApplicationSummary>>> {
     const after = query.cursor ? decodeCursor(query.cursor, isPageCursor) : undefined;
     const rows = await this.repository.findPage(reachOf(principal), query, query.limit + 1, after);
+    await this.auditLog.record({
+      actor: actorOf(principal),
+      action: 'APPLICATIONS_LISTED',
+      applicationId: null,
+      correlationId,
+      outcome: 'SUCCEEDED',
+    });
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return {

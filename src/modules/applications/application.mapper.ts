@@ -17,7 +17,7 @@ export function toApplicationSummary(application: ApplicationEntity) {
   };
 }
 
-export function toApplicationView({ application, members, checks, determination }: ApplicationRecord) {
+export function toApplicationView({ application, members, checks, determination, decision }: ApplicationRecord) {
   return {
     ...toApplicationSummary(application),
     verificationId: application.currentVerificationId,
@@ -40,7 +40,9 @@ export function toApplicationView({ application, members, checks, determination 
       durationMs: check.durationMs,
     })),
     determination: determination ? toDeterminationView(determination) : null,
-    decision: null,
+    decision: decision
+      ? { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt }
+      : null,
   };
 }
 

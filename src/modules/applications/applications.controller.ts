@@ -38,14 +38,18 @@ export class ApplicationsController {
 
   @Get()
   @Roles('intake', 'reviewer', 'auditor')
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto) {
-    return this.reads.list(principal, query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto, @CorrelationId() correlationId: string) {
+    return this.reads.list(principal, query, correlationId);
   }
 
   @Get(':id')
   @Roles('intake', 'reviewer', 'auditor')
-  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string) {
-    return this.reads.get(principal, id);
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.reads.get(principal, id, correlationId);
   }
 
   @Post(':id/reverify')

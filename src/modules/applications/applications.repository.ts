@@ -4,6 +4,7 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionScopePrefix } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
+import { DecisionEntity } from '../review/entities/decision.entity.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
 import { VerificationEntity } from '../verification/entities/verification.entity.js';
@@ -27,6 +28,8 @@ export interface ApplicationRecord {
   members: ApplicationMemberEntity[];
   checks: SourceCheckEntity[];
   determination: DeterminationEntity | null;
+  /** The reviewer's decision on the current determination, if any. */
+  decision: DecisionEntity | null;
 }
 
 export interface PageCursor {
@@ -81,7 +84,10 @@ export class ApplicationsRepository {
           : [],
         manager.getRepository(DeterminationEntity).findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } }),
       ]);
-      return { application, members, checks, determination };
+      const decision = determination
+        ? await manager.getRepository(DecisionEntity).findOneBy({ applicationId: id, determinationId: determination.id })
+        : null;
+      return { application, members, checks, determination, decision };
     });
   }
 

@@ -4,7 +4,10 @@ import { DomainError, type FieldProblem } from '../../core/errors/domain.error.j
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
 import { Clock } from '../../core/time/clock.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
+import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
@@ -26,6 +29,8 @@ export class ApplicationsService {
     private readonly verifications: VerificationService,
     private readonly policies: PolicyCatalog,
     private readonly clock: Clock,
+    private readonly auditLog: AuditLog,
+    private readonly reviewQueue: ReviewQueueRepository,
   ) {}
 
   /**
@@ -78,7 +83,7 @@ export class ApplicationsService {
     try {
       verification = await this.repository.transaction(async (manager) => {
         await this.repository.insert(manager, application, members);
-        return this.verifications.record(manager, {
+        const recorded = await this.verifications.record(manager, {
           id: verificationId,
           applicationId: application.id,
           sequence: 1,
@@ -87,6 +92,13 @@ export class ApplicationsService {
           correlationId,
           at: now,
         });
+        const event = { actor: actorOf(principal), applicationId: application.id, correlationId };
+        await this.auditLog.append(
+          manager,
+          { ...event, action: 'APPLICATION_SUBMITTED', outcome: 'RECEIVED' },
+          { ...event, action: 'VERIFICATION_REQUESTED', outcome: policy.id },
+        );
+        return recorded;
       });
     } catch (error) {
       // Two submissions with one key raced; the loser answers as a repeat of the winner.
@@ -125,6 +137,15 @@ export class ApplicationsService {
           at,
         });
         await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
+        // The new verification supersedes whatever was waiting for a reviewer.
+        await this.reviewQueue.closePending(manager, id, 'RETURNED', at);
+        await this.auditLog.append(manager, {
+          actor: actorOf(principal),
+          action: 'VERIFICATION_REQUESTED',
+          applicationId: id,
+          correlationId,
+          outcome: policy.id,
+        });
         return recorded;
       })
       .catch(async (error: unknown) => {

@@ -24,9 +24,11 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !principal.roles.some((role) => role === 'admin' || allowed.includes(role))) {
-      throw new DomainError('FORBIDDEN', 'The token does not carry a role allowed here.');
-    }
+    const actingRole = allowed
+      ? (principal.roles.find((role) => allowed.includes(role)) ?? principal.roles.find((role) => role === 'admin'))
+      : principal.roles[0];
+    if (!actingRole) throw new DomainError('FORBIDDEN', 'The token does not carry a role allowed here.');
+    principal.actingRole = actingRole;
     return true;
   }
 }

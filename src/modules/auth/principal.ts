@@ -8,4 +8,6 @@ export interface Principal {
   roles: Role[];
   /** A region code that limits what the holder may reach; absent: everywhere. */
   region?: string;
+  /** The role the current request is allowed under, as the audit log records it. */
+  actingRole?: Role;
 }

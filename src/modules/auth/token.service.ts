@@ -23,7 +23,7 @@ export class TokenService {
       throw new DomainError('UNAUTHENTICATED', 'The bearer token is missing, malformed, expired or not signed by this service.');
     }
     const { sub, roles, region, exp } = claims;
-    const validRoles = Array.isArray(roles) && roles.every((role) => ROLES.includes(role as Role));
+    const validRoles = Array.isArray(roles) && roles.length > 0 && roles.every((role) => ROLES.includes(role as Role));
     const validRegion = region === undefined || (typeof region === 'string' && /^\d{6}$/.test(region));
     if (typeof sub !== 'string' || sub.length === 0 || !validRoles || !validRegion || typeof exp !== 'number') {
       throw new DomainError('UNAUTHENTICATED', 'The bearer token lacks a valid sub, roles, exp or region claim.');

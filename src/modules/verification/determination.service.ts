@@ -27,11 +27,11 @@ export class DeterminationService {
     private readonly clock: Clock,
   ) {}
 
-  async determine(verificationId: string, correlationId?: string): Promise<void> {
+  async determine(verificationId: string, correlationId: string): Promise<void> {
     const verification = await this.repository.findVerification(verificationId);
     if (!verification || verification.status === 'DETERMINED') return;
     let stored = await this.loadStored(verification);
-    if (!(await this.closeAbandonedChecks(stored.checks))) stored = await this.loadStored(verification);
+    if (!(await this.closeAbandonedChecks(stored.checks, verification, correlationId))) stored = await this.loadStored(verification);
 
     const evaluation = this.evaluateStored(verification, stored);
     const determinedAt = this.clock.now().toISOString();
@@ -45,7 +45,7 @@ export class DeterminationService {
         evaluation: canonicalJson(evaluation),
         determinedAt,
       },
-      evaluation.outcome === 'NEEDS_REVIEW' ? 'IN_REVIEW' : 'DETERMINED',
+      correlationId,
     );
     this.logger.log(
       { correlationId, verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length },
@@ -93,13 +93,18 @@ export class DeterminationService {
    * attempts spent on infrastructure errors): it is closed as unavailable, so that the
    * application goes to review instead of waiting for ever.
    */
-  private async closeAbandonedChecks(checks: SourceCheckEntity[]): Promise<boolean> {
+  private async closeAbandonedChecks(
+    checks: SourceCheckEntity[],
+    verification: VerificationEntity,
+    correlationId: string,
+  ): Promise<boolean> {
     const now = this.clock.now().toISOString();
     let allClosed = true;
     for (const check of checks.filter((candidate) => candidate.status === 'PENDING')) {
       Object.assign(check, { status: 'FAILED', failure: 'UNAVAILABLE', finishedAt: now });
       // False when the check's own job got there first: the caller then reads the checks again.
-      allClosed = (await this.repository.completeCheck(check)) && allClosed;
+      const audit = { applicationId: verification.applicationId, correlationId: correlationId };
+      allClosed = (await this.repository.completeCheck(check, audit)) && allClosed;
       this.logger.warn({ verificationId: check.verificationId, source: check.source }, 'Registry check abandoned; counted as unavailable');
     }
     return allClosed;

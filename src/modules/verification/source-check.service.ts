@@ -29,7 +29,7 @@ export class SourceCheckService {
     this.checks = { HOUSEHOLD_REGISTRATION: household, VEHICLE_REGISTRATION: vehicle, BUSINESS_REGISTRATION: business };
   }
 
-  async run(verificationId: string, source: RegistrySource, correlationId?: string): Promise<void> {
+  async run(verificationId: string, source: RegistrySource, correlationId: string): Promise<void> {
     const context = await this.repository.findCheckContext(verificationId, source);
     if (!context || context.status !== 'PENDING') return;
 
@@ -38,35 +38,42 @@ export class SourceCheckService {
     if (source === 'HOUSEHOLD_REGISTRATION') await this.repository.markVerifying(context.applicationId, started.toISOString());
     const members = await this.repository.findMembers(context.applicationId);
     const base = { verificationId, source, startedAt: started.toISOString() };
+    const audit = { applicationId: context.applicationId, correlationId };
     try {
       const lookup = await this.checks[source].consult(members);
       const answer = canonicalJson(lookup.answer);
-      await this.repository.completeCheck({
-        ...base,
-        ...this.finish(started),
-        status: 'SUCCEEDED',
-        attempts: lookup.attempts,
-        failure: null,
-        requestIds: JSON.stringify(lookup.requestIds),
-        answer,
-        answerSha256: sha256Hex(answer),
-      });
+      await this.repository.completeCheck(
+        {
+          ...base,
+          ...this.finish(started),
+          status: 'SUCCEEDED',
+          attempts: lookup.attempts,
+          failure: null,
+          requestIds: JSON.stringify(lookup.requestIds),
+          answer,
+          answerSha256: sha256Hex(answer),
+        },
+        audit,
+      );
       this.logger.log({ correlationId, verificationId, source, status: 'SUCCEEDED', attempts: lookup.attempts }, 'Registry consulted');
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
       const failure: SourceFailure = error.code === 'INVALID_RESPONSE' ? 'INVALID_RESPONSE' : 'UNAVAILABLE';
-      await this.repository.completeCheck({
-        ...base,
-        ...this.finish(started),
-        status: 'FAILED',
-        attempts: error.options.attempts ?? 1,
-        failure,
-        requestIds: JSON.stringify(error.options.requestIds ?? []),
-        answer: null,
-        answerSha256: null,
-      });
+      await this.repository.completeCheck(
+        {
+          ...base,
+          ...this.finish(started),
+          status: 'FAILED',
+          attempts: error.options.attempts ?? 1,
+          failure,
+          requestIds: JSON.stringify(error.options.requestIds ?? []),
+          answer: null,
+          answerSha256: null,
+        },
+        audit,
+      );
       this.logger.warn(
-        { verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts },
+        { correlationId, verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts },
         'Registry not usable',
       );
     }

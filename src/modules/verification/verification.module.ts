@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
+import { ReviewQueueModule } from '../review/review-queue.module.js';
 import { RegistriesModule } from '../registries/registries.module.js';
 import { BusinessRegistryCheck } from './checks/business-registry.check.js';
 import { HouseholdRegistryCheck } from './checks/household-registry.check.js';
@@ -14,7 +15,7 @@ import { VerificationRepository } from './verification.repository.js';
 import { VerificationService } from './verification.service.js';
 
 @Module({
-  imports: [BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }), RegistriesModule, EligibilityModule],
+  imports: [BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }), RegistriesModule, EligibilityModule, ReviewQueueModule],
   providers: [
     VerificationRepository,
     VerificationQueue,

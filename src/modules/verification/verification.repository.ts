@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { SYSTEM_ACTOR } from '../audit/audit.types.js';
+import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { REGISTRY_SOURCES } from '../registries/registry.types.js';
@@ -14,6 +17,8 @@ export class VerificationRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
+    private readonly reviewQueue: ReviewQueueRepository,
   ) {}
 
   /** Adds a verification and its pending source checks, inside the caller's transaction. */
@@ -65,11 +70,14 @@ export class VerificationRepository {
     return this.dataSource.getRepository(DeterminationEntity).findOneBy({ verificationId });
   }
 
-  /** Records a check's result once: a redelivered job finds it no longer pending and changes nothing. */
-  async completeCheck(result: SourceCheckEntity): Promise<boolean> {
+  /**
+   * Records a check's result once, with its audit event: a redelivered job finds the check no
+   * longer pending and changes nothing.
+   */
+  async completeCheck(result: SourceCheckEntity, audit: { applicationId: string; correlationId: string }): Promise<boolean> {
     const { verificationId, source, ...fields } = result;
-    const update = await this.unitOfWork.write((manager) =>
-      manager
+    return this.unitOfWork.run(async (manager) => {
+      const update = await manager
         .createQueryBuilder()
         .update(SourceCheckEntity)
         .set(fields)
@@ -78,9 +86,17 @@ export class VerificationRepository {
           source,
           pending: 'PENDING',
         })
-        .execute(),
-    );
-    return (update.affected ?? 0) > 0;
+        .execute();
+      if (!update.affected) return false;
+      await this.auditLog.append(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'REGISTRY_CONSULTED',
+        applicationId: audit.applicationId,
+        correlationId: audit.correlationId,
+        outcome: `${source}:${result.failure ?? result.status}`,
+      });
+      return true;
+    });
   }
 
   async markVerifying(applicationId: string, at: string): Promise<void> {
@@ -95,11 +111,14 @@ export class VerificationRepository {
   }
 
   /**
-   * Stores a determination, closes its verification and moves the application on, in one
-   * transaction. The unique verification id makes a second determination of one
-   * verification impossible, whatever redelivers the job.
+   * Stores a determination, closes its verification, moves the application on and, for a
+   * case that needs review, queues it, with the audit event, in one transaction. The unique
+   * verification id makes a second determination of one verification impossible, whatever
+   * redelivers the job. A determination of a verification that a re-verification has since
+   * replaced is kept, but moves nothing.
    */
-  async storeDetermination(determination: DeterminationEntity, applicationStatus: ApplicationEntity['status']): Promise<void> {
+  async storeDetermination(determination: DeterminationEntity, correlationId: string): Promise<void> {
+    const needsReview = determination.outcome === 'NEEDS_REVIEW';
     await this.unitOfWork.run(async (manager) => {
       await manager.insert(DeterminationEntity, determination);
       await manager.update(
@@ -107,15 +126,31 @@ export class VerificationRepository {
         { id: determination.verificationId },
         { status: 'DETERMINED', completedAt: determination.determinedAt },
       );
-      await manager
+      const moved = await manager
         .createQueryBuilder()
         .update(ApplicationEntity)
-        .set({ status: applicationStatus, updatedAt: determination.determinedAt })
+        .set({ status: needsReview ? 'IN_REVIEW' : 'DETERMINED', updatedAt: determination.determinedAt })
         .where('id = :id AND current_verification_id = :verificationId', {
           id: determination.applicationId,
           verificationId: determination.verificationId,
         })
         .execute();
+      if (moved.affected && needsReview) {
+        await this.reviewQueue.open(manager, {
+          applicationId: determination.applicationId,
+          determinationId: determination.id,
+          origin: 'DETERMINATION',
+          requestReason: null,
+          at: determination.determinedAt,
+        });
+      }
+      await this.auditLog.append(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'DETERMINATION_MADE',
+        applicationId: determination.applicationId,
+        correlationId,
+        outcome: determination.outcome,
+      });
     });
   }
 }

@@ -1,19 +1,5 @@
-import { type MigrationInterface, type QueryRunner, Table, TableIndex, type TableColumnOptions } from 'typeorm';
-
-const id = (name: string, primary = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: primary });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const timestamp = (name: string, nullable = false): TableColumnOptions => text(name, 24, nullable);
-const integer = (name: string, nullable = false, primary = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable: nullable,
-  isPrimary: primary,
-});
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { id, integer, text, timestamp } from './columns.js';
 
 /** Applications, their members, verifications, source checks and determinations. */
 export class InitialSchema1764300000000 implements MigrationInterface {

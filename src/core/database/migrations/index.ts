@@ -1,4 +1,5 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema.js';
+import { ReviewAndAudit1764400000000 } from './1764400000000-review-and-audit.js';
 
 /** Every migration, in order. Listed, not globbed: a glob loads them by dynamic import, which Jest cannot. */
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, ReviewAndAudit1764400000000];

@@ -1,6 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Relationship } from '../../registries/registry.types.js';
-import { ApplicationEntity } from './application.entity.js';
 
 @Entity('application_members')
 export class ApplicationMemberEntity {
@@ -31,8 +30,4 @@ export class ApplicationMemberEntity {
 
   @Column({ name: 'consent_signed_by', type: 'varchar', length: 8 })
   consentSignedBy: 'SELF' | 'GUARDIAN';
-
-  @ManyToOne(() => ApplicationEntity, (application) => application.members, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
-  application?: ApplicationEntity;
 }

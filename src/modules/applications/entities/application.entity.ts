@@ -1,6 +1,5 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Program } from '../../eligibility/eligibility.types.js';
-import { ApplicationMemberEntity } from './application-member.entity.js';
 
 export const APPLICATION_STATUSES = ['RECEIVED', 'VERIFYING', 'DETERMINED', 'IN_REVIEW', 'DECIDED'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -41,7 +40,4 @@ export class ApplicationEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt: string;
-
-  @OneToMany(() => ApplicationMemberEntity, (member) => member.application)
-  members?: ApplicationMemberEntity[];
 }

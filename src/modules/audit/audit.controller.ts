@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Roles } from '../auth/auth.decorators.js';
+import { AuditTrailService } from './audit-trail.service.js';
+import { ListAuditEventsQueryDto, VerifyAuditChainQueryDto } from './dto/list-audit-events.query.dto.js';
+
+@Controller('v1/audit-events')
+@Roles('auditor')
+export class AuditController {
+  constructor(private readonly trail: AuditTrailService) {}
+
+  /** Who did what to which application and when, oldest first. */
+  @Get()
+  list(@Query() query: ListAuditEventsQueryDto) {
+    return this.trail.list(query);
+  }
+
+  @Get('verify')
+  verify(@Query() query: VerifyAuditChainQueryDto) {
+    return this.trail.verify(query);
+  }
+
+  @Get('checkpoint')
+  checkpoint() {
+    return this.trail.checkpoint();
+  }
+}

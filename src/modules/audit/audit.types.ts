@@ -1,0 +1,43 @@
+import type { Principal, Role } from '../auth/principal.js';
+
+export const AUDIT_ACTIONS = [
+  'APPLICATION_SUBMITTED',
+  'APPLICATION_READ',
+  'APPLICATIONS_LISTED',
+  'VERIFICATION_REQUESTED',
+  'REGISTRY_CONSULTED',
+  'DETERMINATION_MADE',
+  'REVIEWS_LISTED',
+  'REVIEW_REQUESTED',
+  'REVIEW_CLAIMED',
+  'DECISION_RECORDED',
+  'REVIEW_RETURNED',
+  'AUDIT_EVENTS_LISTED',
+  'AUDIT_CHAIN_VERIFIED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who acted: a staff member from a token, or the service's own workers. */
+export interface AuditActor {
+  sub: string;
+  role: Role | 'system';
+}
+
+export const SYSTEM_ACTOR: AuditActor = { sub: 'system', role: 'system' };
+
+export function actorOf(principal: Principal): AuditActor {
+  return { sub: principal.sub, role: principal.actingRole ?? principal.roles[0] };
+}
+
+/** What is recorded of one action; the chain fields are added when it is appended. */
+export interface AuditRecord {
+  actor: AuditActor;
+  action: AuditAction;
+  applicationId: string | null;
+  correlationId: string;
+  /** How it went: SUCCEEDED, NOT_FOUND, DENIED, or the action's own result (an outcome, a registry's status). */
+  outcome: string;
+}
+
+/** The hash the first event links to. */
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
+import type { DecisionValue } from '../entities/decision.entity.js';
+import type { ReviewItemStatus } from '../entities/review-item.entity.js';
+
+const REASON = { min: 10, max: 2000 };
+
+export class ListReviewsQueryDto {
+  @IsOptional()
+  @IsIn(['PENDING', 'DECIDED', 'RETURNED'])
+  status: ReviewItemStatus = 'PENDING';
+
+  @IsOptional()
+  @IsIn(PROGRAMS)
+  program?: Program;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: '$property must be a 6-digit region code' })
+  regionCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+}
+
+export class DecisionRequestDto {
+  @IsIn(['APPROVED', 'REJECTED'])
+  decision: DecisionValue;
+
+  /** Why, in at least a short sentence: it is what the household and an auditor will read. */
+  @IsString()
+  @MinLength(REASON.min)
+  @MaxLength(REASON.max)
+  reason: string;
+}
+
+export class ReviewRequestDto {
+  @IsUUID()
+  applicationId: string;
+
+  /** Why a determined case is pulled back for a reviewer (an objection by the household, say). */
+  @IsString()
+  @MinLength(REASON.min)
+  @MaxLength(REASON.max)
+  reason: string;
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type ReviewItemStatus = 'PENDING' | 'DECIDED' | 'RETURNED';
+/** Why the case is in the queue: its determination needs review, or a reviewer pulled it in. */
+export type ReviewOrigin = 'DETERMINATION' | 'REQUESTED';
+
+/** An application waiting for a reviewer, for one determination. */
+@Entity('review_items')
+export class ReviewItemEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'application_id', type: 'varchar', length: 36 })
+  applicationId: string;
+
+  @Column({ name: 'determination_id', type: 'varchar', length: 36 })
+  determinationId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  origin: ReviewOrigin;
+
+  /** For a case pulled in by a reviewer: why (an objection by the household, say). */
+  @Column({ name: 'request_reason', type: 'varchar', length: 2000, nullable: true })
+  requestReason: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ReviewItemStatus;
+
+  @Column({ name: 'claimed_by', type: 'varchar', length: 128, nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'claim_expires_at', type: 'varchar', length: 24, nullable: true })
+  claimExpiresAt: string | null;
+
+  @Column({ name: 'queued_at', type: 'varchar', length: 24 })
+  queuedAt: string;
+
+  @Column({ name: 'closed_at', type: 'varchar', length: 24, nullable: true })
+  closedAt: string | null;
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app.config.js';
+import { UnitOfWork } from '../../core/database/unit-of-work.js';
+import { DomainError } from '../../core/errors/domain.error.js';
+import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { Clock } from '../../core/time/clock.js';
+import { ApplicationsRepository } from '../applications/applications.repository.js';
+import { reachOf } from '../applications/applications.service.js';
+import { ApplicationEntity } from '../applications/entities/application.entity.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { actorOf } from '../audit/audit.types.js';
+import type { Principal } from '../auth/principal.js';
+import type { Evaluation } from '../eligibility/eligibility.types.js';
+import { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
+import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
+
+const conflict = (detail: string) => new DomainError('CONFLICT', detail);
+
+/**
+ * The review queue as reviewers work it. Every change, and its audit event, happens in one
+ * transaction; an application outside the reviewer's region is not found. Whoever submitted
+ * an application may not claim or decide it, whatever roles they hold.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly queue: ReviewQueueRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
+    const after = query.cursor ? decodeCursor(query.cursor, isReviewCursor) : undefined;
+    const rows = await this.queue.findPage({ ...query, region: principal.region }, query.limit + 1, after);
+    await this.auditLog.record({
+      actor: actorOf(principal),
+      action: 'REVIEWS_LISTED',
+      applicationId: null,
+      correlationId,
+      outcome: 'SUCCEEDED',
+    });
+    const now = this.clock.now();
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1)?.item;
+    return {
+      items: items.map((row) => toReviewView(row, now)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ queuedAt: last.queuedAt, id: last.id }) : null,
+    };
+  }
+
+  /** Pulls an automatically determined application into the queue. */
+  async request(principal: Principal, body: ReviewRequestDto, correlationId: string) {
+    const application = await this.reachable(principal, body.applicationId);
+    const at = this.clock.now().toISOString();
+    return this.unitOfWork.run(async (manager) => {
+      const moved = await manager.update(
+        ApplicationEntity,
+        { id: application.id, status: 'DETERMINED' },
+        { status: 'IN_REVIEW', updatedAt: at },
+      );
+      if (!moved.affected)
+        throw conflict('Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.');
+      const determination = await manager
+        .getRepository(DeterminationEntity)
+        .findOneOrFail({ where: { applicationId: application.id }, order: { determinedAt: 'DESC', id: 'DESC' } });
+      const item = await this.queue.open(manager, {
+        applicationId: application.id,
+        determinationId: determination.id,
+        origin: 'REQUESTED',
+        requestReason: body.reason,
+        at,
+      });
+      await this.auditLog.append(manager, {
+        actor: actorOf(principal),
+        action: 'REVIEW_REQUESTED',
+        applicationId: application.id,
+        correlationId,
+        outcome: 'PENDING',
+      });
+      return { applicationId: application.id, status: item.status, queuedAt: item.queuedAt };
+    });
+  }
+
+  async claim(principal: Principal, applicationId: string, correlationId: string) {
+    const application = await this.reachable(principal, applicationId);
+    this.refuseOwnApplication(principal, application);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.REVIEW_CLAIM_MINUTES * 60_000).toISOString();
+    return this.unitOfWork.run(async (manager) => {
+      const item = await this.queue.findPending(manager, applicationId);
+      if (!item) throw conflict('This application is not waiting for review.');
+      if (!(await this.queue.claim(manager, item.id, principal.sub, now.toISOString(), expiresAt))) {
+        throw conflict('Another reviewer holds the claim on this application.');
+      }
+      await this.auditLog.append(manager, {
+        actor: actorOf(principal),
+        action: 'REVIEW_CLAIMED',
+        applicationId,
+        correlationId,
+        outcome: 'CLAIMED',
+      });
+      return { applicationId, claimedBy: principal.sub, claimExpiresAt: expiresAt };
+    });
+  }
+
+  /** Records the decision beside the determination it settles; the application becomes DECIDED. */
+  async decide(principal: Principal, applicationId: string, body: DecisionRequestDto, correlationId: string) {
+    const application = await this.reachable(principal, applicationId);
+    this.refuseOwnApplication(principal, application);
+    const now = this.clock.now().toISOString();
+    return this.unitOfWork.run(async (manager) => {
+      const item = await this.queue.findPending(manager, applicationId);
+      if (!item) throw conflict('This application is not waiting for a decision (it may have been decided already).');
+      if (item.claimedBy && item.claimedBy !== principal.sub && item.claimExpiresAt && item.claimExpiresAt > now) {
+        throw conflict('Another reviewer holds the claim on this application.');
+      }
+      if (!(await this.queue.closeDecided(manager, item.id, now))) throw conflict('This application was decided meanwhile.');
+      const decision = {
+        id: randomUUID(),
+        applicationId,
+        reviewItemId: item.id,
+        determinationId: item.determinationId,
+        decision: body.decision,
+        reason: body.reason,
+        decidedBy: principal.sub,
+        decidedAt: now,
+      };
+      await this.queue.insertDecision(manager, decision);
+      await manager.update(ApplicationEntity, { id: applicationId }, { status: 'DECIDED', updatedAt: now });
+      await this.auditLog.append(manager, {
+        actor: actorOf(principal),
+        action: 'DECISION_RECORDED',
+        applicationId,
+        correlationId,
+        outcome: body.decision,
+      });
+      return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
+    });
+  }
+
+  private async reachable(principal: Principal, applicationId: string): Promise<ApplicationEntity> {
+    const application = await this.applications.findReachable(applicationId, reachOf(principal));
+    if (!application) throw DomainError.notFound('The application');
+    return application;
+  }
+
+  private refuseOwnApplication(principal: Principal, application: ApplicationEntity): void {
+    if (application.submittedBy === principal.sub) {
+      throw conflict('Four eyes: whoever submitted an application may not review it.');
+    }
+  }
+}
+
+function toReviewView({ item, application, determination }: ReviewRow, now: Date) {
+  const evaluation = JSON.parse(determination.evaluation) as Evaluation;
+  const claimed = item.claimedBy !== null && item.claimExpiresAt !== null && item.claimExpiresAt > now.toISOString();
+  return {
+    applicationId: application.id,
+    program: application.program,
+    regionCode: application.regionCode,
+    applicationStatus: application.status,
+    reviewStatus: item.status,
+    origin: item.origin,
+    requestReason: item.requestReason,
+    outcome: evaluation.outcome,
+    findingCodes: [...new Set(evaluation.findings.map((finding) => finding.code))],
+    queuedAt: item.queuedAt,
+    ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(item.queuedAt)) / 1000)),
+    claimedBy: claimed ? item.claimedBy : null,
+    claimExpiresAt: claimed ? item.claimExpiresAt : null,
+  };
+}
+
+function isReviewCursor(value: unknown): value is { queuedAt: string; id: string } {
+  const candidate = value as { queuedAt?: unknown; id?: unknown } | null;
+  return typeof candidate?.queuedAt === 'string' && typeof candidate.id === 'string';
+}
