@@ -75,15 +75,18 @@ export class ApplicationsRepository {
         reach,
       ).getOne();
       if (!application) return null;
-      const [members, checks, determination] = await Promise.all([
-        manager.getRepository(ApplicationMemberEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
-        application.currentVerificationId
-          ? manager
-              .getRepository(SourceCheckEntity)
-              .find({ where: { verificationId: application.currentVerificationId }, order: { source: 'ASC' } })
-          : [],
-        manager.getRepository(DeterminationEntity).findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } }),
-      ]);
+      // One after another: the queries share the transaction's single connection.
+      const members = await manager
+        .getRepository(ApplicationMemberEntity)
+        .find({ where: { applicationId: id }, order: { position: 'ASC' } });
+      const checks = application.currentVerificationId
+        ? await manager
+            .getRepository(SourceCheckEntity)
+            .find({ where: { verificationId: application.currentVerificationId }, order: { source: 'ASC' } })
+        : [];
+      const determination = await manager
+        .getRepository(DeterminationEntity)
+        .findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } });
       const decision = determination
         ? await manager.getRepository(DecisionEntity).findOneBy({ applicationId: id, determinationId: determination.id })
         : null;

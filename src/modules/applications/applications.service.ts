@@ -170,9 +170,12 @@ export class ApplicationsService {
   }
 }
 
-/** Intake staff reach what they submitted; every role is held to its token's region. */
+/**
+ * Intake staff reach what they submitted; the other roles, where the endpoint admits them,
+ * reach every application; every role is held to its token's region.
+ */
 export function reachOf(principal: Principal): Reach {
-  const seesAll = principal.roles.some((role) => role !== 'intake');
+  const seesAll = (principal.grantedRoles ?? principal.roles).some((role) => role !== 'intake');
   return {
     ...(seesAll ? {} : { submittedBy: principal.sub }),
     ...(principal.region ? { region: principal.region } : {}),

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error.js';
+import { regionScopePrefix } from '../../core/region/region-scope.js';
+import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { ChainWalker, type ChainVerdict } from './audit-chain.js';
 import { AuditEventEntity } from './audit-event.entity.js';
@@ -15,8 +17,14 @@ const VERIFY_PAGE = 1000;
 export class AuditTrailService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListAuditEventsQueryDto): Promise<Page<AuditEventEntity>> {
+  /** Events by filter, oldest first; a token's region limits them to that region's applications. */
+  async list(query: ListAuditEventsQueryDto, region?: string): Promise<Page<AuditEventEntity>> {
     const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (region) {
+      builder.innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id AND a.region_code LIKE :region', {
+        region: `${regionScopePrefix(region)}%`,
+      });
+    }
     if (query.actor) builder.andWhere('e.actor = :actor', { actor: query.actor });
     if (query.action) builder.andWhere('e.action = :action', { action: query.action });
     if (query.applicationId) builder.andWhere('e.application_id = :applicationId', { applicationId: query.applicationId });

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { ListAuditEventsQueryDto, VerifyAuditChainQueryDto } from './dto/list-audit-events.query.dto.js';
 
@@ -10,8 +11,8 @@ export class AuditController {
 
   /** Who did what to which application and when, oldest first. */
   @Get()
-  list(@Query() query: ListAuditEventsQueryDto) {
-    return this.trail.list(query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAuditEventsQueryDto) {
+    return this.trail.list(query, principal.region);
   }
 
   @Get('verify')

@@ -26,7 +26,7 @@ export interface AuditActor {
 export const SYSTEM_ACTOR: AuditActor = { sub: 'system', role: 'system' };
 
 export function actorOf(principal: Principal): AuditActor {
-  return { sub: principal.sub, role: principal.actingRole ?? principal.roles[0] };
+  return { sub: principal.sub, role: (principal.grantedRoles ?? principal.roles)[0] };
 }
 
 /** What is recorded of one action; the chain fields are added when it is appended. */

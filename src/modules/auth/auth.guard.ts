@@ -24,11 +24,9 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const actingRole = allowed
-      ? (principal.roles.find((role) => allowed.includes(role)) ?? principal.roles.find((role) => role === 'admin'))
-      : principal.roles[0];
-    if (!actingRole) throw new DomainError('FORBIDDEN', 'The token does not carry a role allowed here.');
-    principal.actingRole = actingRole;
+    const granted = allowed ? principal.roles.filter((role) => role === 'admin' || allowed.includes(role)) : principal.roles;
+    if (granted.length === 0) throw new DomainError('FORBIDDEN', 'The token does not carry a role allowed here.');
+    principal.grantedRoles = granted;
     return true;
   }
 }

@@ -8,6 +8,10 @@ export interface Principal {
   roles: Role[];
   /** A region code that limits what the holder may reach; absent: everywhere. */
   region?: string;
-  /** The role the current request is allowed under, as the audit log records it. */
-  actingRole?: Role;
+  /**
+   * The roles of this token that the current endpoint admits (admin always). What the caller
+   * may reach is worked out from these alone, so that a second role never widens an endpoint
+   * it does not admit.
+   */
+  grantedRoles?: Role[];
 }

@@ -1,0 +1,237 @@
+import { DEVELOPMENT_JWT_SECRET } from '../../src/core/config/app.config.js';
+import type { Role } from '../../src/modules/auth/principal.js';
+import { validApplication } from '../fixtures/application-bodies.js';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+import { DETERMINED_IN_542523, expectProblem, IN_REVIEW_IN_542523, rowCounts, settledApplication } from './access-fixtures.js';
+import { refusedCredentials, validJwt } from './forged-credentials.js';
+
+/**
+ * Every endpoint against every kind of bad credential (401) and every role (403, or the exact
+ * answer of a successful call). Each allowed call gets an application of its own in the state
+ * it needs, so its expected status is definite; refused calls aim at two guarded applications
+ * that must come out of the whole refused section untouched.
+ */
+
+const ROLES: Role[] = ['intake', 'reviewer', 'auditor', 'admin'];
+const SUBS: Record<Role, string> = { intake: 'intake-a', reviewer: 'reviewer-r', auditor: 'auditor-u', admin: 'admin-z' };
+const REASON = 'Checked the household documents in person at the township office.';
+
+/** Applications that allowed calls change, one per role that may make the call. */
+type Prepared = 'reverify' | 'pull' | 'claim' | 'decide' | 'reviewReverify';
+
+interface Fixtures {
+  /** Submitted by the matrix's intake, determined; read by every role. */
+  readable: string;
+  /** Targets of refused calls: DETERMINED and IN_REVIEW, never to change. */
+  guardedDetermined: string;
+  guardedInReview: string;
+  prepared: Record<Prepared, Partial<Record<Role, string>>>;
+}
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Endpoint {
+  route: string;
+  /** The request; `role` is null for a refused call, which must aim at a guarded application. */
+  call(f: Fixtures, role: Role | null): Call;
+  allowed: Partial<Record<Role, number>>;
+  /** What a successful answer must say beyond its status. */
+  expectBody?(body: any, f: Fixtures, role: Role): void;
+}
+
+const preparedOr = (f: Fixtures, kind: Prepared, role: Role | null, guarded: string) => (role && f.prepared[kind][role]) || guarded;
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    route: 'POST /v1/applications',
+    call: () => ({ method: 'POST', path: '/v1/applications', body: validApplication() }),
+    allowed: { intake: 202, admin: 202 },
+    expectBody: (body) => expect(body).toEqual({ id: expect.any(String), status: 'RECEIVED' }),
+  },
+  {
+    route: 'GET /v1/applications',
+    call: () => ({ method: 'GET', path: '/v1/applications?limit=100' }),
+    allowed: { intake: 200, reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body, f) => expect(body.items.map((item: { id: string }) => item.id)).toContain(f.readable),
+  },
+  {
+    route: 'GET /v1/applications/:id',
+    call: (f) => ({ method: 'GET', path: `/v1/applications/${f.readable}` }),
+    allowed: { intake: 200, reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body, f) => expect(body).toMatchObject({ id: f.readable, status: 'DETERMINED' }),
+  },
+  {
+    route: 'POST /v1/applications/:id/reverify',
+    call: (f, role) => ({ method: 'POST', path: `/v1/applications/${preparedOr(f, 'reverify', role, f.guardedDetermined)}/reverify` }),
+    allowed: { intake: 202, reviewer: 202, admin: 202 },
+    expectBody: (body, f, role) => expect(body).toMatchObject({ id: f.prepared.reverify[role], status: 'RECEIVED' }),
+  },
+  {
+    route: 'GET /v1/reviews',
+    call: () => ({ method: 'GET', path: '/v1/reviews?limit=100' }),
+    allowed: { reviewer: 200, admin: 200 },
+    expectBody: (body, f) => expect(body.items.map((item: { applicationId: string }) => item.applicationId)).toContain(f.guardedInReview),
+  },
+  {
+    route: 'POST /v1/reviews',
+    call: (f, role) => ({
+      method: 'POST',
+      path: '/v1/reviews',
+      body: { applicationId: preparedOr(f, 'pull', role, f.guardedDetermined), reason: REASON },
+    }),
+    allowed: { reviewer: 201, admin: 201 },
+    expectBody: (body, f, role) => expect(body).toMatchObject({ applicationId: f.prepared.pull[role], status: 'PENDING' }),
+  },
+  {
+    route: 'POST /v1/reviews/:applicationId/claim',
+    call: (f, role) => ({ method: 'POST', path: `/v1/reviews/${preparedOr(f, 'claim', role, f.guardedInReview)}/claim` }),
+    allowed: { reviewer: 200, admin: 200 },
+    expectBody: (body, f, role) => expect(body).toMatchObject({ applicationId: f.prepared.claim[role], claimedBy: SUBS[role] }),
+  },
+  {
+    route: 'POST /v1/reviews/:applicationId/decision',
+    call: (f, role) => ({
+      method: 'POST',
+      path: `/v1/reviews/${preparedOr(f, 'decide', role, f.guardedInReview)}/decision`,
+      body: { decision: 'APPROVED', reason: REASON },
+    }),
+    allowed: { reviewer: 200, admin: 200 },
+    expectBody: (body, _f, role) => expect(body).toMatchObject({ decision: 'APPROVED', reason: REASON, decidedBy: SUBS[role] }),
+  },
+  {
+    route: 'POST /v1/reviews/:applicationId/reverify',
+    call: (f, role) => ({ method: 'POST', path: `/v1/reviews/${preparedOr(f, 'reviewReverify', role, f.guardedInReview)}/reverify` }),
+    allowed: { reviewer: 202, admin: 202 },
+    expectBody: (body, f, role) => expect(body).toMatchObject({ id: f.prepared.reviewReverify[role], status: 'RECEIVED' }),
+  },
+  {
+    route: 'GET /v1/audit-events',
+    call: () => ({ method: 'GET', path: '/v1/audit-events' }),
+    allowed: { auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body.items.length).toBeGreaterThan(0),
+  },
+  {
+    route: 'GET /v1/audit-events/verify',
+    call: () => ({ method: 'GET', path: '/v1/audit-events/verify' }),
+    allowed: { auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body).toMatchObject({ valid: true }),
+  },
+  {
+    route: 'GET /v1/audit-events/checkpoint',
+    call: () => ({ method: 'GET', path: '/v1/audit-events/checkpoint' }),
+    allowed: { auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body.sequence).toBeGreaterThan(0),
+  },
+];
+
+const CREDENTIALS = refusedCredentials(DEVELOPMENT_JWT_SECRET);
+const unauthenticatedRows = ENDPOINTS.flatMap((endpoint) =>
+  CREDENTIALS.map(([label, authorization]) => [endpoint.route, label, endpoint, authorization] as const),
+);
+const forbiddenRows = ENDPOINTS.flatMap((endpoint) =>
+  ROLES.filter((role) => endpoint.allowed[role] === undefined).map((role) => [endpoint.route, role, endpoint] as const),
+);
+const allowedRows = ENDPOINTS.flatMap((endpoint) =>
+  ROLES.filter((role) => endpoint.allowed[role] !== undefined).map(
+    (role) => [endpoint.route, role, endpoint.allowed[role]!, endpoint] as const,
+  ),
+);
+
+describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => {
+  let t: TestApp;
+  let f: Fixtures;
+  const tokens = {} as Record<Role, string>;
+  /** Applications with a verification still under way when their test ends: drained before closing. */
+  const inFlight: string[] = [];
+
+  const send = (call: Call, authorization: string | undefined): Promise<TestResponse> =>
+    t.request(call.method, call.path, { body: call.body, headers: authorization === undefined ? {} : { authorization } });
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    for (const role of ROLES) tokens[role] = t.token(role, SUBS[role]);
+    const settle = (key: string) => settledApplication(t, tokens.intake, tokens.admin, key);
+    const both = async (key: string) => {
+      const [reviewer, admin] = await Promise.all([settle(key), settle(key)]);
+      return { reviewer, admin };
+    };
+    const [readable, guardedDetermined, guardedInReview, reverify, pull, claim, decide, reviewReverify] = await Promise.all([
+      settle(DETERMINED_IN_542523),
+      settle(DETERMINED_IN_542523),
+      settle(IN_REVIEW_IN_542523),
+      Promise.all([settle(DETERMINED_IN_542523), both(DETERMINED_IN_542523)]).then(([intake, others]) => ({ intake, ...others })),
+      both(DETERMINED_IN_542523),
+      both(IN_REVIEW_IN_542523),
+      both(IN_REVIEW_IN_542523),
+      both(IN_REVIEW_IN_542523),
+    ]);
+    f = { readable, guardedDetermined, guardedInReview, prepared: { reverify, pull, claim, decide, reviewReverify } };
+  });
+
+  afterAll(async () => {
+    for (const id of inFlight) await t.waitForDetermination(id, tokens.admin);
+    await t.close();
+  });
+
+  describe('GET /health', () => {
+    const rows: Array<[string, () => string | undefined]> = [
+      ...CREDENTIALS.map(([label, authorization]): [string, () => string | undefined] => [label, () => authorization]),
+      ...ROLES.map((role): [string, () => string | undefined] => [`a valid ${role} token`, () => `Bearer ${tokens[role]}`]),
+    ];
+    it.each(rows)('answers 200 with %s: it is public and ignores credentials', async (_label, authorization) => {
+      const response = await send({ method: 'GET', path: '/health' }, authorization());
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok' });
+    });
+  });
+
+  describe('refused', () => {
+    let before: { counts: Awaited<ReturnType<typeof rowCounts>>; guarded: unknown[] };
+    const guardedState = () =>
+      Promise.all(
+        [f.guardedDetermined, f.guardedInReview].map(async (id) => {
+          const { body } = await t.request('GET', `/v1/applications/${id}`, { token: tokens.admin });
+          return { id, status: body.status, verificationId: body.verificationId, decision: body.decision };
+        }),
+      );
+
+    beforeAll(async () => {
+      before = { counts: await rowCounts(t), guarded: await guardedState() };
+    });
+
+    it('accepts a hand-forged HS256 token with the right secret, so the forger itself is sound', async () => {
+      const token = validJwt(DEVELOPMENT_JWT_SECRET, { sub: SUBS.intake, roles: ['intake'] });
+      const response = await send({ method: 'GET', path: `/v1/applications/${f.readable}` }, `Bearer ${token}`);
+      expect(response.status).toBe(200);
+    });
+
+    it.each(unauthenticatedRows)('%s with %s → 401', async (_route, _label, endpoint, authorization) => {
+      const response = await send(endpoint.call(f, null), authorization);
+      expectProblem(response, 401);
+    });
+
+    it.each(forbiddenRows)('%s as %s → 403', async (_route, role, endpoint) => {
+      const response = await send(endpoint.call(f, null), `Bearer ${tokens[role]}`);
+      expectProblem(response, 403);
+    });
+
+    it('stored, queued and decided nothing', async () => {
+      expect(await rowCounts(t)).toEqual(before.counts);
+      expect(await guardedState()).toEqual(before.guarded);
+    });
+  });
+
+  describe('allowed', () => {
+    it.each(allowedRows)('%s as %s → %i', async (route, role, status, endpoint) => {
+      const response = await send(endpoint.call(f, role), `Bearer ${tokens[role]}`);
+      expect({ status: response.status, body: response.body }).toMatchObject({ status });
+      endpoint.expectBody?.(response.body, f, role);
+      if (route === 'POST /v1/applications') inFlight.push(response.body.id);
+      if (route.endsWith('/reverify')) inFlight.push(response.body.id);
+    });
+  });
+});

@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/modules/auth/principal.js';
+import { member, validApplication } from '../fixtures/application-bodies.js';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+import {
+  DETERMINED_IN_542523,
+  expectProblem,
+  IN_REVIEW_IN_542521,
+  IN_REVIEW_IN_542523,
+  rowCounts,
+  settledApplication,
+} from './access-fixtures.js';
+
+/**
+ * Object level: who reaches which application (intake: what it submitted; everyone: its token's
+ * region), answered 404 exactly as for an application that does not exist. Property level: a
+ * client cannot set what the service decides. Four eyes: nobody reviews what they submitted.
+ */
+
+const REASON = 'Checked the household documents in person at the township office.';
+
+describe.each(['sqlite', 'postgres'] as const)('object- and property-level access on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  let intakeA: string;
+  let intakeB: string;
+  /** Submitted by intake A in county 542523: one waiting for review, one determined automatically. */
+  let inReview523: string;
+  let determined523: string;
+  /** Submitted by intake A in county 542521, waiting for review: what the county reviewer does reach. */
+  let inReview521: string;
+  /** Intake B's own application. */
+  let ownOfB: string;
+
+  const token = (roles: Role | Role[], sub: string, region?: string) => t.token(roles, sub, region);
+  const get = (id: string, as: string) => t.request('GET', `/v1/applications/${id}`, { token: as });
+  const listedIds = async (path: string, as: string, key = 'id'): Promise<string[]> => {
+    const response = await t.request('GET', path, { token: as });
+    expect(response.status).toBe(200);
+    return response.body.items.map((item: Record<string, string>) => item[key]);
+  };
+  /** What the admin sees of an application: the parts a refused request must leave as they were. */
+  const stateOf = async (id: string) => {
+    const { body } = await get(id, admin);
+    return { status: body.status, verificationId: body.verificationId, decision: body.decision };
+  };
+  const reviewItem = async (id: string) => {
+    const { body } = await t.request('GET', '/v1/reviews?limit=100', { token: admin });
+    return body.items.find((item: { applicationId: string }) => item.applicationId === id);
+  };
+  /** A refusal for reach must be indistinguishable from the answer about an id that does not exist. */
+  const expectNotFoundLikeMissing = async (response: TestResponse, missing: () => Promise<TestResponse>) => {
+    expectProblem(response, 404);
+    expect(response.body).toEqual((await missing()).body);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    admin = t.token('admin', 'admin-z');
+    intakeA = t.token('intake', 'intake-a');
+    intakeB = t.token('intake', 'intake-b');
+    [inReview523, determined523, inReview521, ownOfB] = await Promise.all([
+      settledApplication(t, intakeA, admin, IN_REVIEW_IN_542523),
+      settledApplication(t, intakeA, admin, DETERMINED_IN_542523),
+      settledApplication(t, intakeA, admin, IN_REVIEW_IN_542521),
+      settledApplication(t, intakeB, admin, DETERMINED_IN_542523),
+    ]);
+  });
+  afterAll(() => t.close());
+
+  describe('intake reaches only the applications it submitted', () => {
+    it('lets intake A read its own application (the control)', async () => {
+      expect((await get(inReview523, intakeA)).status).toBe(200);
+    });
+
+    it('answers intake B reading intake A’s application with 404, as for one that does not exist', async () => {
+      await expectNotFoundLikeMissing(await get(inReview523, intakeB), () => get(randomUUID(), intakeB));
+    });
+
+    it.each([
+      ['unfiltered', '/v1/applications?limit=100'],
+      ['filtered on A’s county', '/v1/applications?limit=100&regionCode=542523'],
+      ['filtered on IN_REVIEW', '/v1/applications?limit=100&status=IN_REVIEW'],
+    ])('leaves intake A’s applications out of intake B’s list (%s)', async (label, path) => {
+      const ids = await listedIds(path, intakeB);
+      expect(ids).not.toContain(inReview523);
+      expect(ids).not.toContain(determined523);
+      expect(ids).not.toContain(inReview521);
+      if (label !== 'filtered on IN_REVIEW') expect(ids).toContain(ownOfB);
+    });
+
+    it('answers intake B re-verifying intake A’s application with 404 and queues nothing', async () => {
+      const before = await stateOf(determined523);
+      const response = await t.request('POST', `/v1/applications/${determined523}/reverify`, { token: intakeB });
+      await expectNotFoundLikeMissing(response, () => t.request('POST', `/v1/applications/${randomUUID()}/reverify`, { token: intakeB }));
+      expect(await stateOf(determined523)).toEqual(before);
+    });
+
+    it('holds intake A to its region claim even for what it submitted', async () => {
+      const regional = token('intake', 'intake-a', '542521');
+      expectProblem(await get(inReview523, regional), 404);
+      expect(await listedIds('/v1/applications?limit=100', regional)).not.toContain(inReview523);
+      expect(await listedIds('/v1/applications?limit=100', regional)).toContain(inReview521);
+    });
+
+    it('does not let a second role widen what intake may change: [intake, auditor] re-verifying another’s application → 404', async () => {
+      // auditor reads everything but changes nothing; intake changes only its own. Neither grants this.
+      const both = token(['intake', 'auditor'], 'intake-b');
+      const before = await stateOf(determined523);
+      const response = await t.request('POST', `/v1/applications/${determined523}/reverify`, { token: both });
+      if (response.status === 202) await t.waitForDetermination(determined523, admin);
+      expectProblem(response, 404);
+      expect(await stateOf(determined523)).toEqual(before);
+    });
+  });
+
+  describe('a county reviewer (542521) does not reach county 542523', () => {
+    let county: string;
+    let before: Record<string, unknown>;
+
+    beforeAll(async () => {
+      county = token('reviewer', 'reviewer-521', '542521');
+      before = { inReview: await stateOf(inReview523), determined: await stateOf(determined523), item: await reviewItem(inReview523) };
+    });
+
+    it('reaches its own county (the control)', async () => {
+      expect((await get(inReview521, county)).status).toBe(200);
+    });
+
+    it('GET /v1/applications/:id → 404, as for one that does not exist', async () => {
+      await expectNotFoundLikeMissing(await get(inReview523, county), () => get(randomUUID(), county));
+    });
+
+    it.each<[string, string, unknown]>([
+      ['POST /v1/reviews/:id/claim', '/v1/reviews/:id/claim', undefined],
+      ['POST /v1/reviews/:id/decision', '/v1/reviews/:id/decision', { decision: 'APPROVED', reason: REASON }],
+      ['POST /v1/reviews/:id/reverify', '/v1/reviews/:id/reverify', undefined],
+      ['POST /v1/applications/:id/reverify', '/v1/applications/:id/reverify', undefined],
+    ])('%s → 404, as for one that does not exist', async (_route, path, body) => {
+      const send = (id: string) => t.request('POST', path.replace(':id', id), { token: county, body });
+      await expectNotFoundLikeMissing(await send(inReview523), () => send(randomUUID()));
+    });
+
+    it('POST /v1/reviews on a determined application of 542523 → 404', async () => {
+      const send = (applicationId: string) => t.request('POST', '/v1/reviews', { token: county, body: { applicationId, reason: REASON } });
+      await expectNotFoundLikeMissing(await send(determined523), () => send(randomUUID()));
+    });
+
+    it.each([
+      ['unfiltered', '/v1/reviews?limit=100'],
+      ['filtered on 542523', '/v1/reviews?limit=100&regionCode=542523'],
+    ])('leaves 542523 out of GET /v1/reviews (%s)', async (label, path) => {
+      const ids = await listedIds(path, county, 'applicationId');
+      expect(ids).not.toContain(inReview523);
+      if (label === 'unfiltered') expect(ids).toContain(inReview521);
+    });
+
+    it.each([
+      ['unfiltered', '/v1/applications?limit=100'],
+      ['filtered on 542523', '/v1/applications?limit=100&regionCode=542523'],
+      ['filtered on the prefecture 542500', '/v1/applications?limit=100&regionCode=542500'],
+    ])('leaves 542523 out of GET /v1/applications (%s)', async (label, path) => {
+      const ids = await listedIds(path, county);
+      expect(ids.filter((id) => [inReview523, determined523, ownOfB].includes(id))).toEqual([]);
+      if (label !== 'filtered on 542523') expect(ids).toContain(inReview521);
+    });
+
+    it('changed nothing in 542523 by trying', async () => {
+      expect({
+        inReview: await stateOf(inReview523),
+        determined: await stateOf(determined523),
+        item: await reviewItem(inReview523),
+      }).toEqual(before);
+    });
+
+    it('holds an auditor and a reviewer of another prefecture to their regions as well', async () => {
+      const auditor = token('auditor', 'auditor-521', '542521');
+      expectProblem(await get(inReview523, auditor), 404);
+      expect((await listedIds('/v1/applications?limit=100', auditor)).filter((id) => id === inReview523)).toEqual([]);
+      expectProblem(await get(inReview523, token('reviewer', 'reviewer-5424', '542400')), 404);
+    });
+  });
+
+  describe('a prefecture (542500) or province (540000) reviewer reaches county 542523', () => {
+    let prefecture: string;
+    beforeAll(() => {
+      prefecture = token('reviewer', 'reviewer-5425', '542500');
+    });
+
+    it('reads it and finds it in both lists', async () => {
+      expect((await get(inReview523, prefecture)).status).toBe(200);
+      expect(await listedIds('/v1/applications?limit=100', prefecture)).toEqual(expect.arrayContaining([inReview523, inReview521]));
+      expect(await listedIds('/v1/reviews?limit=100', prefecture, 'applicationId')).toContain(inReview523);
+    });
+
+    it('claims and decides it', async () => {
+      const claim = await t.request('POST', `/v1/reviews/${inReview523}/claim`, { token: prefecture });
+      expect({ status: claim.status, body: claim.body }).toMatchObject({ status: 200, body: { claimedBy: 'reviewer-5425' } });
+      const decision = await t.request('POST', `/v1/reviews/${inReview523}/decision`, {
+        token: prefecture,
+        body: { decision: 'REJECTED', reason: REASON },
+      });
+      expect(decision.status).toBe(200);
+      expect(await stateOf(inReview523)).toMatchObject({
+        status: 'DECIDED',
+        decision: { decision: 'REJECTED', decidedBy: 'reviewer-5425' },
+      });
+    });
+
+    it('reaches it from the province (540000) too', async () => {
+      expect((await get(inReview523, token('reviewer', 'reviewer-54', '540000'))).status).toBe(200);
+    });
+  });
+
+  describe('property level: a client cannot set what the service decides', () => {
+    const [head, spouse] = validApplication().members;
+
+    it.each([
+      ['status', { status: 'DECIDED' }],
+      ['outcome', { outcome: 'ELIGIBLE' }],
+      ['decision', { decision: { decision: 'APPROVED', reason: REASON } }],
+      ['determination', { determination: { outcome: 'ELIGIBLE', findings: [] } }],
+      ['id', { id: randomUUID() }],
+      ['submittedBy', { submittedBy: 'someone-else' }],
+      ['verificationId', { verificationId: randomUUID() }],
+      ['checks', { checks: [] }],
+    ])('refuses a submission carrying %s with 400 naming it, and stores nothing', async (field, extra) => {
+      const before = await rowCounts(t);
+      const response = await t.request('POST', '/v1/applications', { token: intakeA, body: { ...validApplication(), ...extra } });
+      expectProblem(response, 400);
+      expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual([field]);
+      expect(await rowCounts(t)).toEqual(before);
+    });
+
+    it('refuses a member carrying a status with 400 naming members[0].status, and stores nothing', async () => {
+      const before = await rowCounts(t);
+      const body = validApplication({ members: [member({ ...head, status: 'ELIGIBLE' }), spouse] });
+      const response = await t.request('POST', '/v1/applications', { token: intakeA, body });
+      expectProblem(response, 400);
+      expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['members[0].status']);
+      expect(await rowCounts(t)).toEqual(before);
+    });
+
+    it('refuses a decision naming its own decidedBy with 400, and records nothing', async () => {
+      const county = token('reviewer', 'reviewer-521', '542521');
+      const before = await stateOf(inReview521);
+      const response = await t.request('POST', `/v1/reviews/${inReview521}/decision`, {
+        token: county,
+        body: { decision: 'APPROVED', reason: REASON, decidedBy: 'someone-else' },
+      });
+      expectProblem(response, 400);
+      expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['decidedBy']);
+      expect(await stateOf(inReview521)).toEqual(before);
+    });
+
+    it('refuses a review request carrying a status with 400, and moves nothing', async () => {
+      const before = await stateOf(determined523);
+      const response = await t.request('POST', '/v1/reviews', {
+        token: admin,
+        body: { applicationId: determined523, reason: REASON, status: 'DECIDED' },
+      });
+      expectProblem(response, 400);
+      expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['status']);
+      expect(await stateOf(determined523)).toEqual(before);
+    });
+  });
+
+  describe('four eyes: nobody claims or decides what they submitted', () => {
+    let dual: string;
+    let ownCase: string;
+
+    beforeAll(async () => {
+      dual = token(['intake', 'reviewer'], 'dual-d');
+      ownCase = await settledApplication(t, dual, admin, IN_REVIEW_IN_542523);
+    });
+
+    it('refuses the claim with 409', async () => {
+      expectProblem(await t.request('POST', `/v1/reviews/${ownCase}/claim`, { token: dual }), 409);
+      expect(await reviewItem(ownCase)).toMatchObject({ reviewStatus: 'PENDING', claimedBy: null });
+    });
+
+    it('refuses the decision with 409', async () => {
+      const response = await t.request('POST', `/v1/reviews/${ownCase}/decision`, {
+        token: dual,
+        body: { decision: 'APPROVED', reason: REASON },
+      });
+      expectProblem(response, 409);
+      expect(await stateOf(ownCase)).toMatchObject({ status: 'IN_REVIEW', decision: null });
+    });
+
+    it('leaves the case to another reviewer, who may claim and decide it (the 409s were not about its state)', async () => {
+      const other = token('reviewer', 'reviewer-other');
+      expect((await t.request('POST', `/v1/reviews/${ownCase}/claim`, { token: other })).status).toBe(200);
+      const decision = await t.request('POST', `/v1/reviews/${ownCase}/decision`, {
+        token: other,
+        body: { decision: 'APPROVED', reason: REASON },
+      });
+      expect(decision.status).toBe(200);
+      expect(await stateOf(ownCase)).toMatchObject({ status: 'DECIDED', decision: { decidedBy: 'reviewer-other' } });
+    });
+
+    it('holds admin to it as well', async () => {
+      const adminSelf = token('admin', 'admin-self');
+      const id = await settledApplication(t, adminSelf, admin, IN_REVIEW_IN_542523);
+      expectProblem(await t.request('POST', `/v1/reviews/${id}/claim`, { token: adminSelf }), 409);
+      const decision = await t.request('POST', `/v1/reviews/${id}/decision`, {
+        token: adminSelf,
+        body: { decision: 'APPROVED', reason: REASON },
+      });
+      expectProblem(decision, 409);
+      expect(await stateOf(id)).toMatchObject({ status: 'IN_REVIEW', decision: null });
+    });
+  });
+});
