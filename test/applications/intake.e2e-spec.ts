@@ -127,6 +127,16 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('takes a UUID as the correlation id, and replaces anything else so that no personal data can ride on it', async () => {
+    const given = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+    const kept = await submit(validApplication(), intake, { 'x-correlation-id': given });
+    expect(kept.headers.get('x-correlation-id')).toBe(given);
+    const idLike = idNumber('54252519800101001');
+    const replaced = await submit(validApplication(), intake, { 'x-correlation-id': idLike });
+    expect(replaced.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced.headers.get('x-correlation-id')).not.toBe(idLike);
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a repeat with the first answer and creates nothing', async () => {
       const body = validApplication();

@@ -137,15 +137,15 @@ export class ApplicationsService {
           at,
         });
         await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
-        // The new verification supersedes whatever was waiting for a reviewer.
-        await this.reviewQueue.closePending(manager, id, 'RETURNED', at);
-        await this.auditLog.append(manager, {
-          actor: actorOf(principal),
-          action: 'VERIFICATION_REQUESTED',
-          applicationId: id,
-          correlationId,
-          outcome: policy.id,
-        });
+        // The new verification supersedes whatever was waiting for a reviewer, unless another reviewer is on it.
+        const review = await this.reviewQueue.closePendingUnlessClaimed(manager, id, principal.sub, at);
+        if (review === 'CLAIMED') throw new DomainError('CONFLICT', 'Another reviewer holds the claim on this application.');
+        const event = { actor: actorOf(principal), applicationId: id, correlationId };
+        await this.auditLog.append(
+          manager,
+          ...(review === 'CLOSED' ? [{ ...event, action: 'REVIEW_RETURNED' as const, outcome: 'RETURNED' }] : []),
+          { ...event, action: 'VERIFICATION_REQUESTED', outcome: policy.id },
+        );
         return recorded;
       })
       .catch(async (error: unknown) => {

@@ -12,8 +12,6 @@ export const AUDIT_ACTIONS = [
   'REVIEW_CLAIMED',
   'DECISION_RECORDED',
   'REVIEW_RETURNED',
-  'AUDIT_EVENTS_LISTED',
-  'AUDIT_CHAIN_VERIFIED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -48,11 +48,6 @@ export class ReviewQueueRepository {
     return item;
   }
 
-  /** Closes whatever is still pending for an application (a re-verification supersedes it). */
-  async closePending(manager: EntityManager, applicationId: string, status: ReviewItemStatus, at: string): Promise<void> {
-    await manager.update(ReviewItemEntity, { applicationId, status: 'PENDING' }, { status, closedAt: at });
-  }
-
   findPending(manager: EntityManager, applicationId: string): Promise<ReviewItemEntity | null> {
     return manager.getRepository(ReviewItemEntity).findOne({ where: { applicationId, status: 'PENDING' }, order: { queuedAt: 'DESC' } });
   }
@@ -64,19 +59,44 @@ export class ReviewQueueRepository {
       .update(ReviewItemEntity)
       .set({ claimedBy: claimant, claimExpiresAt: expiresAt })
       .where('id = :itemId AND status = :pending', { itemId, pending: 'PENDING' })
-      .andWhere(
-        new Brackets((where) =>
-          where.where('claimed_by IS NULL').orWhere('claimed_by = :claimant', { claimant }).orWhere('claim_expires_at <= :now', { now }),
-        ),
-      )
+      .andWhere(notClaimedByAnother(claimant, now))
       .execute();
     return (result.affected ?? 0) > 0;
   }
 
-  /** Closes a pending item as decided; false when someone else closed it first. */
-  async closeDecided(manager: EntityManager, itemId: string, at: string): Promise<boolean> {
-    const result = await manager.update(ReviewItemEntity, { id: itemId, status: 'PENDING' }, { status: 'DECIDED', closedAt: at });
+  /**
+   * Closes a pending item as decided, provided nobody else holds an unexpired claim on it;
+   * false otherwise. The claim is checked in the same statement, so a claim taken by another
+   * reviewer a moment earlier cannot be overridden.
+   */
+  async closeDecided(manager: EntityManager, itemId: string, decider: string, now: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ReviewItemEntity)
+      .set({ status: 'DECIDED', closedAt: now })
+      .where('id = :itemId AND status = :pending', { itemId, pending: 'PENDING' })
+      .andWhere(notClaimedByAnother(decider, now))
+      .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Closes what is pending for an application, unless another reviewer holds a claim on it. */
+  async closePendingUnlessClaimed(
+    manager: EntityManager,
+    applicationId: string,
+    by: string,
+    now: string,
+  ): Promise<'CLOSED' | 'NONE' | 'CLAIMED'> {
+    const pending = await this.findPending(manager, applicationId);
+    if (!pending) return 'NONE';
+    const result = await manager
+      .createQueryBuilder()
+      .update(ReviewItemEntity)
+      .set({ status: 'RETURNED', closedAt: now })
+      .where('id = :itemId AND status = :pending', { itemId: pending.id, pending: 'PENDING' })
+      .andWhere(notClaimedByAnother(by, now))
+      .execute();
+    return result.affected ? 'CLOSED' : 'CLAIMED';
   }
 
   async insertDecision(manager: EntityManager, decision: DecisionEntity): Promise<void> {
@@ -113,4 +133,10 @@ export class ReviewQueueRepository {
       return { item, application: joined.application, determination: joined.determination };
     });
   }
+}
+
+function notClaimedByAnother(caller: string, now: string): Brackets {
+  return new Brackets((where) =>
+    where.where('claimed_by IS NULL').orWhere('claimed_by = :caller', { caller }).orWhere('claim_expires_at <= :now', { now }),
+  );
 }

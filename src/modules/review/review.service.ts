@@ -116,10 +116,9 @@ export class ReviewService {
     return this.unitOfWork.run(async (manager) => {
       const item = await this.queue.findPending(manager, applicationId);
       if (!item) throw conflict('This application is not waiting for a decision (it may have been decided already).');
-      if (item.claimedBy && item.claimedBy !== principal.sub && item.claimExpiresAt && item.claimExpiresAt > now) {
-        throw conflict('Another reviewer holds the claim on this application.');
+      if (!(await this.queue.closeDecided(manager, item.id, principal.sub, now))) {
+        throw conflict('Another reviewer holds the claim on this application, or it was decided meanwhile.');
       }
-      if (!(await this.queue.closeDecided(manager, item.id, now))) throw conflict('This application was decided meanwhile.');
       const decision = {
         id: randomUUID(),
         applicationId,

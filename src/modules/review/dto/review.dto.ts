@@ -1,10 +1,12 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import type { DecisionValue } from '../entities/decision.entity.js';
 import type { ReviewItemStatus } from '../entities/review-item.entity.js';
 
 const REASON = { min: 10, max: 2000 };
+/** A reason is measured without the blanks around it, so that spaces alone never pass for one. */
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ListReviewsQueryDto {
   @IsOptional()
@@ -37,6 +39,7 @@ export class DecisionRequestDto {
   decision: DecisionValue;
 
   /** Why, in at least a short sentence: it is what the household and an auditor will read. */
+  @Transform(trimmed)
   @IsString()
   @MinLength(REASON.min)
   @MaxLength(REASON.max)
@@ -48,6 +51,7 @@ export class ReviewRequestDto {
   applicationId: string;
 
   /** Why a determined case is pulled back for a reviewer (an objection by the household, say). */
+  @Transform(trimmed)
   @IsString()
   @MinLength(REASON.min)
   @MaxLength(REASON.max)
