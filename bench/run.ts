@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { auditAppendSettings, measureAuditAppends, printAuditAppends } from './audit-append.js';
 import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { machineBusyPercent } from './process-load.js';
 import { measureRawCeiling } from './raw-ceiling.js';
@@ -9,7 +10,7 @@ import { buildReport, printReport, writeReport } from './report.js';
 import { measureService } from './service-throughput.js';
 import { sqlStatementCounter } from './sql-counter.js';
 
-/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, in one process. */
+/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, then audit appends, in one process. */
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -88,7 +89,12 @@ async function main(): Promise<number> {
     printReport(report);
     writeReport(report, RESULTS);
     console.error(`figures written to ${RESULTS}`);
-    return report.failures.length > 0 ? 1 : 0;
+
+    console.error('audit appends: PostgreSQL and SQLite, fresh databases…');
+    const audit = await measureAuditAppends(auditAppendSettings(settings.postgresUrl));
+    printAuditAppends(audit);
+    const auditChainBroken = audit.chains.some((chain) => !chain.valid);
+    return report.failures.length > 0 || auditChainBroken ? 1 : 0;
   } finally {
     await cleanup();
   }
