@@ -12,3 +12,8 @@ export function regionScopePrefix(code: string): string {
 export function regionCovers(scope: string, code: string): boolean {
   return code.startsWith(regionScopePrefix(scope));
 }
+
+/** A SQL LIKE pattern matching the codes within the region `scope`. */
+export function regionLikePattern(scope: string): string {
+  return `${regionScopePrefix(scope)}%`;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
-import { regionScopePrefix } from '../../core/region/region-scope.js';
+import { regionLikePattern } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
 import { DecisionEntity } from '../review/entities/decision.entity.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
@@ -104,7 +104,7 @@ export class ApplicationsRepository {
     applyReach(query, reach);
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
-    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: `${regionScopePrefix(filter.regionCode)}%` });
+    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: regionLikePattern(filter.regionCode) });
     if (after) {
       query.andWhere(
         new Brackets((where) =>
@@ -120,6 +120,6 @@ export class ApplicationsRepository {
 
 function applyReach<T extends { andWhere: (sql: string, params?: object) => T }>(query: T, reach: Reach): T {
   if (reach.submittedBy !== undefined) query.andWhere('a.submitted_by = :submittedBy', { submittedBy: reach.submittedBy });
-  if (reach.region !== undefined) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: `${regionScopePrefix(reach.region)}%` });
+  if (reach.region !== undefined) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: regionLikePattern(reach.region) });
   return query;
 }

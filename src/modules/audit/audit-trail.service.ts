@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { regionScopePrefix } from '../../core/region/region-scope.js';
+import { regionLikePattern } from '../../core/region/region-scope.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { ChainWalker, type ChainVerdict } from './audit-chain.js';
@@ -22,7 +22,7 @@ export class AuditTrailService {
     const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (region) {
       builder.innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id AND a.region_code LIKE :region', {
-        region: `${regionScopePrefix(region)}%`,
+        region: regionLikePattern(region),
       });
     }
     if (query.actor) builder.andWhere('e.actor = :actor', { actor: query.actor });

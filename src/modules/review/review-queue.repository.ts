@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { regionScopePrefix } from '../../core/region/region-scope.js';
+import { regionLikePattern } from '../../core/region/region-scope.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import type { Program } from '../eligibility/eligibility.types.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
@@ -116,8 +116,8 @@ export class ReviewQueueRepository {
       .innerJoinAndMapOne('r.determination', DeterminationEntity, 'd', 'd.id = r.determination_id')
       .where('r.status = :status', { status: filter.status });
     if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
-    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: `${regionScopePrefix(filter.regionCode)}%` });
-    if (filter.region) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: `${regionScopePrefix(filter.region)}%` });
+    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: regionLikePattern(filter.regionCode) });
+    if (filter.region) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: regionLikePattern(filter.region) });
     if (after) {
       query.andWhere(
         new Brackets((where) =>

@@ -1,9 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../entities/application.entity.js';
 
-export class ListApplicationsQueryDto {
+export class ListApplicationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
@@ -16,16 +16,4 @@ export class ListApplicationsQueryDto {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: '$property must be a 6-digit region code' })
   regionCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
 }

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit.types.js';
 
-export class ListAuditEventsQueryDto {
+export class ListAuditEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(128)
@@ -25,18 +26,6 @@ export class ListAuditEventsQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
 }
 
 export class VerifyAuditChainQueryDto {

@@ -1,5 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import type { DecisionValue } from '../entities/decision.entity.js';
 import type { ReviewItemStatus } from '../entities/review-item.entity.js';
@@ -8,7 +9,7 @@ const REASON = { min: 10, max: 2000 };
 /** A reason is measured without the blanks around it, so that spaces alone never pass for one. */
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ListReviewsQueryDto {
+export class ListReviewsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['PENDING', 'DECIDED', 'RETURNED'])
   status: ReviewItemStatus = 'PENDING';
@@ -20,18 +21,6 @@ export class ListReviewsQueryDto {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: '$property must be a 6-digit region code' })
   regionCode?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
 }
 
 export class DecisionRequestDto {
