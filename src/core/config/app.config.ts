@@ -102,6 +102,24 @@ export class AppConfig {
   @Max(1000)
   WORKER_CONCURRENCY = 50;
 
+  /** How long a submission waits for Redis to take its verification before leaving it to the sweeper. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  ENQUEUE_WAIT_MS = 1000;
+
+  /** A verification still pending after this long is enqueued again (idempotently) by the sweeper. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  VERIFICATION_REQUEUE_AFTER_MS = 60000;
+
+  /** How often each process sweeps for verifications that were never queued or were lost from Redis. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  VERIFICATION_SWEEP_INTERVAL_MS = 15000;
+
   /** How long a reviewer's claim on a case holds before it returns to the queue. */
   @Transform(toInt)
   @IsInt()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
@@ -22,8 +22,6 @@ export interface Accepted {
 
 @Injectable()
 export class ApplicationsService {
-  private readonly logger = new Logger(ApplicationsService.name);
-
   constructor(
     private readonly repository: ApplicationsRepository,
     private readonly verifications: VerificationService,
@@ -106,7 +104,7 @@ export class ApplicationsService {
       if (winner) return answerRepeat(winner, requestSha256);
       throw error;
     }
-    await this.enqueue(verification);
+    await this.verifications.enqueue(verification);
     return { id: application.id, status: 'RECEIVED' };
   }
 
@@ -155,18 +153,8 @@ export class ApplicationsService {
           throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
         throw error;
       });
-    await this.enqueue(verification);
+    await this.verifications.enqueue(verification);
     return { id, verificationId: verification.id, status: 'RECEIVED' };
-  }
-
-  private async enqueue(verification: { id: string; correlationId: string }): Promise<void> {
-    try {
-      await this.verifications.enqueue(verification);
-    } catch (error) {
-      // The verification is recorded as pending; it is not lost, only not yet queued.
-      this.logger.error({ verificationId: verification.id, err: (error as Error).name }, 'Could not enqueue the verification');
-      throw new DomainError('UNAVAILABLE', 'The application was stored but its verification could not be queued yet.');
-    }
   }
 }
 

@@ -13,6 +13,7 @@ import { SourceCheckService } from './source-check.service.js';
 import { VERIFICATION_FLOW, VerificationQueue } from './verification.queue.js';
 import { VerificationRepository } from './verification.repository.js';
 import { VerificationService } from './verification.service.js';
+import { VerificationSweeper } from './verification.sweeper.js';
 
 @Module({
   imports: [BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }), RegistriesModule, EligibilityModule, ReviewQueueModule],
@@ -20,6 +21,7 @@ import { VerificationService } from './verification.service.js';
     VerificationRepository,
     VerificationQueue,
     VerificationService,
+    VerificationSweeper,
     SourceCheckService,
     DeterminationService,
     HouseholdRegistryCheck,

@@ -35,6 +35,18 @@ export class VerificationRepository {
     );
   }
 
+  /** Pending verifications requested before `before`, oldest first. */
+  findStalePending(before: string, limit: number): Promise<Pick<VerificationEntity, 'id' | 'correlationId'>[]> {
+    return this.dataSource
+      .getRepository(VerificationEntity)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.correlationId'])
+      .where('v.status = :pending AND v.created_at < :before', { pending: 'PENDING', before })
+      .orderBy('v.created_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   findVerification(id: string): Promise<VerificationEntity | null> {
     return this.dataSource.getRepository(VerificationEntity).findOneBy({ id });
   }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app.config.js';
 import type { VerificationEntity } from './entities/verification.entity.js';
 import { VerificationQueue } from './verification.queue.js';
 import { VerificationRepository } from './verification.repository.js';
@@ -14,12 +15,20 @@ export interface VerificationRequest {
   at: string;
 }
 
-/** Starts verifications: recorded with the caller's transaction, then enqueued once it has committed. */
+/**
+ * Starts verifications. A verification is first recorded, with the caller's transaction: the
+ * pending row is what guarantees it will run. Enqueuing it afterwards is only the fast path;
+ * when Redis is slow or down, the sweeper enqueues it later, and job ids derived from the
+ * verification id make any repeat harmless.
+ */
 @Injectable()
 export class VerificationService {
+  private readonly logger = new Logger(VerificationService.name);
+
   constructor(
     private readonly repository: VerificationRepository,
     private readonly queue: VerificationQueue,
+    private readonly config: AppConfig,
   ) {}
 
   async record(manager: EntityManager, request: VerificationRequest): Promise<VerificationEntity> {
@@ -38,7 +47,25 @@ export class VerificationService {
     return verification;
   }
 
-  enqueue(verification: Pick<VerificationEntity, 'id' | 'correlationId'>): Promise<void> {
-    return this.queue.enqueue({ verificationId: verification.id, correlationId: verification.correlationId });
+  /** Enqueues a recorded verification if Redis takes it promptly; never fails the caller. */
+  async enqueue(verification: Pick<VerificationEntity, 'id' | 'correlationId'>): Promise<boolean> {
+    const enqueued = this.queue.enqueue({ verificationId: verification.id, correlationId: verification.correlationId });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not take the job in time')), this.config.ENQUEUE_WAIT_MS);
+    });
+    try {
+      await Promise.race([enqueued, timeout]);
+      return true;
+    } catch (error) {
+      enqueued.catch(() => undefined);
+      this.logger.warn(
+        { verificationId: verification.id, error: (error as Error).name },
+        'Verification not queued yet; the sweeper will queue it',
+      );
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
