@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { sparePort } from './spare-port.js';
 
 /** A redis-server of the test's own on a spare port, to stop and start without touching the shared one. */
 export interface PrivateRedis {
@@ -40,17 +40,6 @@ export async function privateRedis(): Promise<PrivateRedis> {
   };
   await instance.start();
   return instance;
-}
-
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {

@@ -95,6 +95,46 @@ export class AppConfig {
   @Min(0)
   REGISTRY_RETRY_AFTER_CAP_MS = 30000;
 
+  /** Consecutive failed calls (after their retries) to one registry that open its circuit breaker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRY_BREAKER_THRESHOLD = 5;
+
+  /** How long an open breaker refuses calls before it lets one through to probe the registry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRY_BREAKER_HALF_OPEN_MS = 30000;
+
+  /** Household registry checks started per second, across every process; 0: no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HOUSEHOLD_REGISTRY_RATE_LIMIT = 0;
+
+  /** Vehicle registry checks started per second, across every process; 0: no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  VEHICLE_REGISTRY_RATE_LIMIT = 0;
+
+  /** Business registry checks started per second, across every process; 0: no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  BUSINESS_REGISTRY_RATE_LIMIT = 0;
+
+  /**
+   * How many times a check whose attempts all met 429 is put back on its queue to wait out the
+   * registry's `Retry-After`, before it is recorded as unavailable.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  REGISTRY_RATE_LIMIT_DEFERRALS = 3;
+
   /** Jobs one worker process runs at once, per queue. */
   @Transform(toInt)
   @IsInt()
@@ -126,6 +166,25 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 60)
   REVIEW_CLAIM_MINUTES = 30;
+
+  /** How long a request waits for a PostgreSQL connection before it answers 503 instead of hanging. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 1500;
+
+  /** PostgreSQL cancels any statement running longer (a lock wait included), so no request holds a connection for ever; 0: no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30000;
+
+  /** How long /health/ready waits for each dependency before it counts it as down. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(1000)
+  HEALTH_CHECK_TIMEOUT_MS = 1000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -16,6 +16,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
+    /** Extension members of the problem body (RFC 9457 §3.2), e.g. the readiness `checks`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'DomainError';

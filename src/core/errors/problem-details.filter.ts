@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { databaseUnavailable } from '../database/database-unavailable.js';
 import { DomainError, type DomainErrorCode } from './domain.error.js';
 import { problem, type ProblemDetails } from './problem-details.js';
 
@@ -31,10 +32,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof DomainError) {
       const status = STATUS_BY_CODE[exception.code];
-      return problem(status, exception.detail, exception.errors.length ? { errors: exception.errors } : {});
+      return problem(status, exception.detail, {
+        ...(exception.errors.length ? { errors: exception.errors } : {}),
+        extensions: exception.extensions,
+      });
     }
     if (exception instanceof HttpException) {
       return problem(exception.getStatus(), httpDetail(exception));
+    }
+    if (databaseUnavailable(exception)) {
+      // Expected while the database is down or overloaded: a warning naming the error's kind, not a stack per request.
+      const { name, code } = exception as { name?: unknown; code?: unknown };
+      this.logger.warn({ err: { type: name, code } }, 'Database unavailable');
+      return problem(503, 'The database is unavailable; try again shortly.');
     }
     const status = frameworkStatus(exception);
     if (status !== undefined && status < 500) {

@@ -8,6 +8,8 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** Extension members, such as `checks` on a readiness answer. */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, [slug: string, title: string]> = {
@@ -27,9 +29,13 @@ const TITLES: Record<number, [slug: string, title: string]> = {
 
 export const PROBLEM_TYPE_BASE = 'https://hedui.invalid/problems/';
 
-export function problem(status: number, detail: string, extra: { slug?: string; errors?: FieldProblem[] } = {}): ProblemDetails {
+export function problem(
+  status: number,
+  detail: string,
+  extra: { slug?: string; errors?: FieldProblem[]; extensions?: Record<string, unknown> } = {},
+): ProblemDetails {
   const [slug, title] = TITLES[status] ?? (status >= 500 ? TITLES[500] : TITLES[400]);
-  const body: ProblemDetails = { type: PROBLEM_TYPE_BASE + (extra.slug ?? slug), title, status, detail };
+  const body: ProblemDetails = { ...extra.extensions, type: PROBLEM_TYPE_BASE + (extra.slug ?? slug), title, status, detail };
   if (extra.errors) body.errors = extra.errors;
   return body;
 }

@@ -1,12 +1,53 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
+import { DomainError } from '../../core/errors/domain.error.js';
 import { Public } from '../auth/auth.decorators.js';
+import { DatabaseHealthIndicator } from './database.health-indicator.js';
+import { RedisHealthIndicator } from './redis.health-indicator.js';
 
+/**
+ * Liveness and readiness, both public. Ready answers 200 `{ status, checks }`; when a
+ * dependency is down, 503 problem+json whose `checks` member has the same entries, so that a
+ * client reads one shape either way.
+ */
 @Controller('health')
 export class HealthController {
-  /** The process is up and serving HTTP. */
-  @Get()
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: DatabaseHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  /** The process is up and serving HTTP; no dependency is consulted, so a database outage does not get the process restarted. */
+  @Get(['live', ''])
   @Public()
   live() {
     return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  async ready(): Promise<{ status: string; checks: HealthCheckResult['details'] }> {
+    try {
+      const result = await this.health.check(this.indicators());
+      return { status: result.status, checks: result.details };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      const down = Object.keys(result.error ?? {});
+      const detail = down.length
+        ? `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`
+        : 'The service is shutting down.';
+      throw new DomainError('UNAVAILABLE', detail, [], { checks: result.details });
+    }
+  }
+
+  /**
+   * Each entry adds one member to `checks`. The registries' circuit states belong here too,
+   * one indicator per registry (open: `down`, or `degraded` if verifications merely wait),
+   * once the breakers exist.
+   */
+  private indicators(): HealthIndicatorFunction[] {
+    return [() => this.database.ping(), () => this.redis.ping()];
   }
 }

@@ -1,0 +1,162 @@
+import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
+import { privatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
+import { privateRedis, type PrivateRedis } from '../support/private-redis.js';
+import { submitCase } from '../support/sandbox-case-runner.js';
+import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
+
+/** The issue's bound: a dependency down makes the API answer 503 this fast, never hang. */
+const FAST_MS = 2000;
+
+/** A request and how long its answer took. */
+async function timed(t: TestApp, method: string, path: string, options?: Parameters<TestApp['request']>[2]) {
+  const started = Date.now();
+  const response = await t.request(method, path, options);
+  return { response, elapsed: Date.now() - started };
+}
+
+/** Polls a request until it answers the status wanted, for at most timeoutMs. */
+async function until(
+  t: TestApp,
+  status: number,
+  method: string,
+  path: string,
+  options?: Parameters<TestApp['request']>[2],
+  timeoutMs = 15000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response: TestResponse = await t.request(method, path, options);
+    if (response.status === status) return response;
+    if (Date.now() > deadline) throw new Error(`${method} ${path} still ${response.status} after ${timeoutMs} ms: ${response.text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function expectUnavailable(response: TestResponse, elapsed: number): void {
+  expect(response.status).toBe(503);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(elapsed).toBeLessThan(FAST_MS);
+}
+
+describe.each(['sqlite', 'postgres'] as const)('health with everything up, on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers /health/live and its alias /health without a token', async () => {
+    for (const path of ['/health/live', '/health']) {
+      const response = await t.request('GET', path);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok' });
+    }
+  });
+
+  it('answers /health/ready 200 naming each dependency up, without a token', async () => {
+    const response = await t.request('GET', '/health/ready');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      checks: { database: expect.objectContaining({ status: 'up' }), redis: expect.objectContaining({ status: 'up' }) },
+    });
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('Redis down, on %s', (kind) => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+  let intake: string;
+
+  beforeAll(async () => {
+    redis = await privateRedis();
+    t = await startTestApp(kind, { REDIS_URL: redis.url });
+    intake = t.token('intake', 'intake-redis-down');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await redis?.kill();
+  });
+
+  it('says Redis is down in /health/ready while the database-only API keeps answering, and recovers', async () => {
+    const id = await submitCase(t, intake, SANDBOX_CASES[0]);
+    // Settled first, so that no job is in flight when Redis goes: this test is about the API.
+    await t.waitForDetermination(id, intake);
+    await until(t, 200, 'GET', '/health/ready');
+    await redis.kill();
+
+    const ready = await timed(t, 'GET', '/health/ready');
+    expectUnavailable(ready.response, ready.elapsed);
+    expect(ready.response.body.detail).toMatch(/redis/);
+    expect(ready.response.body.checks).toEqual({
+      database: expect.objectContaining({ status: 'up' }),
+      redis: expect.objectContaining({ status: 'down', message: expect.any(String) }),
+    });
+
+    const read = await timed(t, 'GET', `/v1/applications/${id}`, { token: intake });
+    expect(read.response.status).toBe(200);
+    expect(read.elapsed).toBeLessThan(FAST_MS);
+    const submitted = await timed(t, 'POST', '/v1/applications', { token: intake, body: SANDBOX_CASES[1].application });
+    expect(submitted.response.status).toBe(202);
+    expect(submitted.elapsed).toBeLessThan(FAST_MS);
+
+    await redis.start();
+    const back = await until(t, 200, 'GET', '/health/ready');
+    expect(back.body.checks.redis.status).toBe('up');
+  });
+});
+
+describe('PostgreSQL down', () => {
+  let postgres: PrivatePostgres;
+  let t: TestApp;
+  let intake: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    postgres = await privatePostgres();
+    // DATABASE_URL given to the app wins over the test database of the kind named.
+    t = await startTestApp('sqlite', { DATABASE_URL: postgres.url });
+    intake = t.token('intake', 'intake-db-down');
+    auditor = t.token('auditor', 'auditor-db-down');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await postgres?.destroy();
+  });
+
+  it('answers 503 problem+json within 2 s naming the database, and recovers when it returns', async () => {
+    const id = await submitCase(t, intake, SANDBOX_CASES[0]);
+    await postgres.stop();
+
+    const requests: Array<[string, string, Parameters<TestApp['request']>[2]]> = [
+      ['POST', '/v1/applications', { token: intake, body: SANDBOX_CASES[1].application }],
+      ['GET', '/v1/applications', { token: intake }],
+      ['GET', `/v1/applications/${id}`, { token: intake }],
+      ['GET', '/v1/audit-events', { token: auditor }],
+    ];
+    for (const [method, path, options] of requests) {
+      const { response, elapsed } = await timed(t, method, path, options);
+      expectUnavailable(response, elapsed);
+      expect(response.body).toMatchObject({ status: 503, detail: expect.stringMatching(/database/) });
+      // No connection string, address or SQL in what the client sees.
+      expect(response.text).not.toMatch(/postgres:|127\.0\.0\.1|SELECT|INSERT|ECONN/i);
+    }
+
+    const ready = await timed(t, 'GET', '/health/ready');
+    expectUnavailable(ready.response, ready.elapsed);
+    expect(ready.response.body.detail).toMatch(/database/);
+    expect(ready.response.body.checks).toEqual({
+      database: expect.objectContaining({ status: 'down' }),
+      redis: expect.objectContaining({ status: 'up' }),
+    });
+    expect(ready.response.text).not.toMatch(/127\.0\.0\.1|ECONN/);
+
+    await postgres.start();
+    await until(t, 200, 'GET', '/health/ready');
+    expect((await t.request('POST', '/v1/applications', { token: intake, body: SANDBOX_CASES[1].application })).status).toBe(202);
+    expect((await t.request('GET', '/v1/applications', { token: intake })).status).toBe(200);
+    expect((await t.request('GET', `/v1/applications/${id}`, { token: intake })).status).toBe(200);
+  });
+});
