@@ -7,6 +7,7 @@ import { HouseholdRegistryHttpAdapter } from './household/household-registry.htt
 import { HouseholdRegistry } from './household/household-registry.port.js';
 import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
 import { RegistriesModule } from './registries.module.js';
+import { RegistryHealth } from './registry-health.js';
 import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
 import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
 import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
@@ -17,6 +18,7 @@ async function registriesWith(env: Record<string, string>) {
     household: moduleRef.get(HouseholdRegistry),
     vehicle: moduleRef.get(VehicleRegistry),
     business: moduleRef.get(BusinessRegistry),
+    health: moduleRef.get(RegistryHealth),
   };
 }
 
@@ -39,5 +41,12 @@ describe('RegistriesModule', () => {
     expect(household).toBeInstanceOf(HouseholdRegistryHttpAdapter);
     expect(vehicle).toBeInstanceOf(VehicleRegistryHttpAdapter);
     expect(business).toBeInstanceOf(BusinessRegistrySandboxAdapter);
+  });
+
+  it('reports the circuit of each registry called over HTTP, and none for the sandbox', async () => {
+    const { health } = await registriesWith({ VEHICLE_REGISTRY_URL: 'http://127.0.0.1:8701' });
+    expect(health.condition('VEHICLE_REGISTRATION')).toBe('closed');
+    expect(health.condition('HOUSEHOLD_REGISTRATION')).toBe('sandbox');
+    expect(health.client('BUSINESS_REGISTRATION')).toBeUndefined();
   });
 });

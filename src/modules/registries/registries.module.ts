@@ -7,6 +7,7 @@ import { HouseholdRegistryHttpAdapter } from './household/household-registry.htt
 import { HouseholdRegistry } from './household/household-registry.port.js';
 import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
 import { RegistryHttpClient } from './http/registry-http.client.js';
+import { RegistryHealth } from './registry-health.js';
 import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
 import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
 import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
@@ -25,6 +26,8 @@ export function registryHttpClient(config: AppConfig, registry: RegistryName): R
     maxAttempts: config.REGISTRY_MAX_ATTEMPTS,
     retryBaseMs: config.REGISTRY_RETRY_BASE_MS,
     retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,
+    breakerThreshold: config.REGISTRY_BREAKER_THRESHOLD,
+    breakerHalfOpenMs: config.REGISTRY_BREAKER_HALF_OPEN_MS,
   });
 }
 
@@ -32,36 +35,47 @@ export function registryHttpClient(config: AppConfig, registry: RegistryName): R
  * The three registry ports. Each is answered over HTTP when its `*_REGISTRY_URL` is set and
  * by the built-in sandbox otherwise, decided per registry from the validated configuration
  * when the module is instantiated, so that one deployment may mix real registries and the
- * sandbox.
+ * sandbox. The HTTP clients are made once, in RegistryHealth, so that the adapters and
+ * whatever watches a registry share one circuit breaker per registry.
  */
 @Module({
   providers: [
     { provide: SandboxRegistryTransport, useFactory: () => new SandboxRegistryTransport() },
     {
+      provide: RegistryHealth,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new RegistryHealth({
+          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD'),
+          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE'),
+          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS'),
+        }),
+    },
+    {
       provide: HouseholdRegistry,
-      inject: [AppConfig, SandboxRegistryTransport],
-      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): HouseholdRegistry => {
-        const client = registryHttpClient(config, 'HOUSEHOLD');
+      inject: [RegistryHealth, SandboxRegistryTransport],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): HouseholdRegistry => {
+        const client = health.client('HOUSEHOLD_REGISTRATION');
         return client ? new HouseholdRegistryHttpAdapter(client) : new HouseholdRegistrySandboxAdapter(sandbox);
       },
     },
     {
       provide: VehicleRegistry,
-      inject: [AppConfig, SandboxRegistryTransport],
-      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): VehicleRegistry => {
-        const client = registryHttpClient(config, 'VEHICLE');
+      inject: [RegistryHealth, SandboxRegistryTransport],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): VehicleRegistry => {
+        const client = health.client('VEHICLE_REGISTRATION');
         return client ? new VehicleRegistryHttpAdapter(client) : new VehicleRegistrySandboxAdapter(sandbox);
       },
     },
     {
       provide: BusinessRegistry,
-      inject: [AppConfig, SandboxRegistryTransport],
-      useFactory: (config: AppConfig, sandbox: SandboxRegistryTransport): BusinessRegistry => {
-        const client = registryHttpClient(config, 'BUSINESS');
+      inject: [RegistryHealth, SandboxRegistryTransport],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): BusinessRegistry => {
+        const client = health.client('BUSINESS_REGISTRATION');
         return client ? new BusinessRegistryHttpAdapter(client) : new BusinessRegistrySandboxAdapter(sandbox);
       },
     },
   ],
-  exports: [HouseholdRegistry, VehicleRegistry, BusinessRegistry],
+  exports: [HouseholdRegistry, VehicleRegistry, BusinessRegistry, RegistryHealth],
 })
 export class RegistriesModule {}

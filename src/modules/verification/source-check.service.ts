@@ -10,6 +10,12 @@ import { VehicleRegistryCheck } from './checks/vehicle-registry.check.js';
 import { VerificationRepository } from './verification.repository.js';
 
 /**
+ * What became of a check: recorded, or left pending because the registry was still rate
+ * limiting when the attempts ran out and the caller may wait as long as it asked.
+ */
+export type CheckOutcome = { recorded: true } | { recorded: false; retryAfterMs: number };
+
+/**
  * Consults one registry for one verification and records what came back. A registry that
  * fails is recorded as a failed check (the rules turn it into a SOURCE_* finding); only a
  * failure of the service's own infrastructure (the database) makes the job fail and retry.
@@ -29,9 +35,14 @@ export class SourceCheckService {
     this.checks = { HOUSEHOLD_REGISTRATION: household, VEHICLE_REGISTRATION: vehicle, BUSINESS_REGISTRATION: business };
   }
 
-  async run(verificationId: string, source: RegistrySource, correlationId: string): Promise<void> {
+  /**
+   * With `mayDefer`, a lookup that gave up on 429s with a `Retry-After` is not recorded: the
+   * check stays PENDING, so the determination keeps waiting for it, and the caller is told how
+   * long the registry asked to wait before the check is run again.
+   */
+  async run(verificationId: string, source: RegistrySource, correlationId: string, { mayDefer = false } = {}): Promise<CheckOutcome> {
     const context = await this.repository.findCheckContext(verificationId, source);
-    if (!context || context.status !== 'PENDING') return;
+    if (!context || context.status !== 'PENDING') return { recorded: true };
 
     const started = this.clock.now();
     // One check is enough to say the verification is under way; the household check is the one.
@@ -56,8 +67,17 @@ export class SourceCheckService {
         audit,
       );
       this.logger.log({ correlationId, verificationId, source, status: 'SUCCEEDED', attempts: lookup.attempts }, 'Registry consulted');
+      return { recorded: true };
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
+      const { retryAfterMs } = error.options;
+      if (mayDefer && error.code === 'RATE_LIMITED' && retryAfterMs !== undefined) {
+        this.logger.warn(
+          { correlationId, verificationId, source, code: error.code, attempts: error.options.attempts },
+          'Registry check deferred',
+        );
+        return { recorded: false, retryAfterMs };
+      }
       const failure: SourceFailure = error.code === 'INVALID_RESPONSE' ? 'INVALID_RESPONSE' : 'UNAVAILABLE';
       await this.repository.completeCheck(
         {
@@ -76,6 +96,7 @@ export class SourceCheckService {
         { correlationId, verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts },
         'Registry not usable',
       );
+      return { recorded: true };
     }
   }
 

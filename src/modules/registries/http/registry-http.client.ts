@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { handleWhen, retry, type RetryPolicy } from 'cockatiel';
+import {
+  CircuitBreakerPolicy,
+  CircuitState,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleWhen,
+  isBrokenCircuitError,
+  retry,
+  type RetryPolicy,
+} from 'cockatiel';
 import { searchLabel, type RegistryTransport, type SearchEndpoint, type TransportAnswer } from '../contract/registry-search.js';
 import { errorForStatus } from '../contract/registry-status.js';
 import { RegistryError } from '../registry.error.js';
@@ -18,7 +27,23 @@ export interface RegistryHttpOptions {
   maxAttempts: number;
   retryBaseMs: number;
   retryAfterCapMs: number;
+  /** Consecutive failed calls, each after its retries, that open the circuit. */
+  breakerThreshold: number;
+  /** How long the open circuit refuses calls before one is let through to probe. */
+  breakerHalfOpenMs: number;
 }
+
+/** The circuit breaker's state, in the words a health report uses. */
+export type CircuitStatus = 'closed' | 'open' | 'half-open' | 'isolated';
+
+const CIRCUIT_STATUS: Record<CircuitState, CircuitStatus> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+};
+
+const isTransient = (error: Error) => error instanceof RegistryError && error.transient;
 
 const NOT_JSON = Symbol('not JSON');
 
@@ -33,15 +58,30 @@ const NOT_JSON = Symbol('not JSON');
  * if the registry was still answering 429, with its `retryAfterMs`, so that a caller that
  * schedules its own retry can wait as long as the registry asked; `UNAVAILABLE` otherwise.
  * Both are `transient`.
+ *
+ * A circuit breaker sits around the retries rather than inside them, so that it counts
+ * calls that spent their whole budget, not single attempts: one slow registry answer does
+ * not open it, and once `breakerThreshold` calls in a row have given up, the registry is
+ * taken as down and further calls fail at once (`UNAVAILABLE`, 0 attempts) instead of each
+ * spending the budget again. After `breakerHalfOpenMs` the next call goes through as a
+ * probe, with its retries; calls arriving meanwhile wait for its outcome, which closes or
+ * re-opens the circuit. Only transient failures count: a refusal or a malformed answer means
+ * the registry is up.
  */
 export class RegistryHttpClient implements RegistryTransport {
+  private readonly breaker: CircuitBreakerPolicy;
   private readonly retryPolicy: RetryPolicy;
   private readonly baseUrl: string;
+  private readonly retryAfterListeners = new Set<(retryAfterMs: number) => void>();
 
   constructor(private readonly options: RegistryHttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.breaker = circuitBreaker(handleWhen(isTransient), {
+      halfOpenAfter: options.breakerHalfOpenMs,
+      breaker: new ConsecutiveBreaker(options.breakerThreshold),
+    });
     this.retryPolicy = retry(
-      handleWhen((error) => error instanceof RegistryError && error.transient),
+      handleWhen(isTransient),
       // cockatiel counts the retries that follow the first attempt.
       {
         maxAttempts: options.maxAttempts - 1,
@@ -50,17 +90,40 @@ export class RegistryHttpClient implements RegistryTransport {
     );
   }
 
+  /** The circuit breaker's state now. */
+  get circuit(): CircuitStatus {
+    return CIRCUIT_STATUS[this.breaker.state];
+  }
+
+  /**
+   * Calls `listener` with the wait (capped) each time the registry answers 429 with a
+   * `Retry-After`, as it happens rather than when the call gives up, so that whoever feeds
+   * this registry can hold back the calls that have not started yet.
+   */
+  onRetryAfter(listener: (retryAfterMs: number) => void): { dispose(): void } {
+    this.retryAfterListeners.add(listener);
+    return { dispose: () => this.retryAfterListeners.delete(listener) };
+  }
+
   async post(endpoint: SearchEndpoint, body: object): Promise<TransportAnswer> {
     const requestIds: string[] = [];
     const payload = JSON.stringify(body);
     try {
-      const answer = await this.retryPolicy.execute(() => {
-        const requestId = randomUUID();
-        requestIds.push(requestId);
-        return this.attempt(endpoint, payload, requestId);
-      });
+      const answer = await this.breaker.execute(() =>
+        this.retryPolicy.execute(() => {
+          const requestId = randomUUID();
+          requestIds.push(requestId);
+          return this.attempt(endpoint, payload, requestId);
+        }),
+      );
       return { body: answer, requestIds, attempts: requestIds.length };
     } catch (error) {
+      if (isBrokenCircuitError(error)) {
+        throw new RegistryError('UNAVAILABLE', `${endpoint.source}: circuit open after repeated failures; not called`, {
+          attempts: 0,
+          requestIds: [],
+        });
+      }
       if (!(error instanceof RegistryError)) throw error;
       const gaveUp = error.transient ? `; gave up after ${requestIds.length} attempt${requestIds.length === 1 ? '' : 's'}` : '';
       throw new RegistryError(error.code, `${error.message}${gaveUp}`, { ...error.options, attempts: requestIds.length, requestIds });
@@ -86,12 +149,19 @@ export class RegistryHttpClient implements RegistryTransport {
     }
     const parsed = parseJson(text);
     if (response.status !== 200) {
-      throw errorForStatus(label, response.status, parsed, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      const error = errorForStatus(label, response.status, parsed, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      if (error.code === 'RATE_LIMITED' && error.options.retryAfterMs !== undefined) this.announceRetryAfter(error.options.retryAfterMs);
+      throw error;
     }
     if (parsed === NOT_JSON) {
       throw new RegistryError('INVALID_RESPONSE', `${label}: answered 200 with a body that is not JSON`);
     }
     return parsed;
+  }
+
+  private announceRetryAfter(retryAfterMs: number): void {
+    const wait = Math.min(retryAfterMs, this.options.retryAfterCapMs);
+    for (const listener of this.retryAfterListeners) listener(wait);
   }
 
   private headers(requestId: string): Record<string, string> {

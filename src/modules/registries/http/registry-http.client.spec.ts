@@ -1,0 +1,151 @@
+import { RegistryError } from '../registry.error.js';
+import { VehicleRegistryHttpAdapter } from '../vehicle/vehicle-registry.http-adapter.js';
+import { VEHICLE_OWNERS_SEARCH } from '../vehicle/vehicle-registry.mapper.js';
+import { RegistryHttpClient } from './registry-http.client.js';
+
+const THRESHOLD = 3;
+const HALF_OPEN_MS = 30_000;
+const OWNER = '542523197804129012';
+
+/** What the fake registry answers next; `fetch` is the only thing doubled. */
+type Answer = { status: number; body?: string; headers?: Record<string, string> };
+
+describe('RegistryHttpClient circuit breaker', () => {
+  let answer: Answer;
+  let fetchMock: jest.SpyInstance;
+  let now: number;
+  let client: RegistryHttpClient;
+
+  const answered = (status: number, headers?: Record<string, string>) => {
+    answer = { status, body: JSON.stringify(status === 200 ? { vehicles: [], notFound: [OWNER] } : { error: { code: 'X' } }), headers };
+  };
+  const call = () => client.post(VEHICLE_OWNERS_SEARCH, { idNumbers: [OWNER] });
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('the call succeeded');
+      },
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(RegistryError);
+        return error as RegistryError;
+      },
+    );
+  const failTimes = async (times: number) => {
+    for (let i = 0; i < times; i++) await failureOf(call());
+  };
+
+  beforeEach(() => {
+    now = 1_700_000_000_000;
+    // The breaker reads the clock through Date.now; moving it is how the half-open wait passes.
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    fetchMock = jest
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async () => new Response(answer.body, { status: answer.status, headers: answer.headers }));
+    client = new RegistryHttpClient({
+      baseUrl: 'http://registry.test',
+      timeoutMs: 1000,
+      maxAttempts: 2,
+      retryBaseMs: 0,
+      retryAfterCapMs: 5000,
+      breakerThreshold: THRESHOLD,
+      breakerHalfOpenMs: HALF_OPEN_MS,
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('opens after the threshold of calls that spent their retries, then fails fast without calling', async () => {
+    answered(503);
+    await failTimes(THRESHOLD - 1);
+    expect(client.circuit).toBe('closed');
+    const last = await failureOf(call());
+    expect(last.options.attempts).toBe(2);
+    expect(client.circuit).toBe('open');
+    expect(fetchMock).toHaveBeenCalledTimes(THRESHOLD * 2);
+
+    const refused = await failureOf(call());
+    expect(refused).toMatchObject({ code: 'UNAVAILABLE', transient: true, options: { attempts: 0, requestIds: [] } });
+    expect(refused.message).toMatch(/^VEHICLE_REGISTRATION: circuit open/);
+    expect(fetchMock).toHaveBeenCalledTimes(THRESHOLD * 2);
+  });
+
+  it('keeps attempts 0 through the adapter, so that the check records that nothing was asked', async () => {
+    answered(503);
+    await failTimes(THRESHOLD);
+    const error = await failureOf(new VehicleRegistryHttpAdapter(client).searchByOwners([OWNER]));
+    expect(error).toMatchObject({ code: 'UNAVAILABLE', options: { attempts: 0, requestIds: [] } });
+  });
+
+  it('counts consecutive failures only: an answer in between starts the count again', async () => {
+    answered(503);
+    await failTimes(THRESHOLD - 1);
+    answered(200);
+    await call();
+    answered(503);
+    await failTimes(THRESHOLD - 1);
+    expect(client.circuit).toBe('closed');
+  });
+
+  it('counts calls that gave up on 429, and tells listeners each Retry-After as it comes, capped', async () => {
+    const waits: number[] = [];
+    client.onRetryAfter((ms) => waits.push(ms));
+    answered(429, { 'Retry-After': '0' });
+    await failTimes(THRESHOLD);
+    expect(client.circuit).toBe('open');
+    expect(waits).toEqual(Array(THRESHOLD * 2).fill(0));
+
+    const subscription = client.onRetryAfter((ms) => waits.push(ms));
+    subscription.dispose();
+    waits.length = 0;
+    now += HALF_OPEN_MS;
+    answered(429, { 'Retry-After': '9' });
+    jest.useFakeTimers({ doNotFake: ['Date'] });
+    try {
+      const probe = failureOf(call());
+      await jest.advanceTimersByTimeAsync(5000);
+      expect((await probe).code).toBe('RATE_LIMITED');
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(waits).toEqual([5000, 5000]);
+  });
+
+  it('half-opens after the configured time: a probe that succeeds closes the circuit', async () => {
+    answered(503);
+    await failTimes(THRESHOLD);
+    now += HALF_OPEN_MS - 1;
+    expect((await failureOf(call())).options.attempts).toBe(0);
+
+    now += 1;
+    answered(200);
+    const calls = fetchMock.mock.calls.length;
+    await expect(call()).resolves.toMatchObject({ attempts: 1 });
+    expect(fetchMock).toHaveBeenCalledTimes(calls + 1);
+    expect(client.circuit).toBe('closed');
+  });
+
+  it('half-opens after the configured time: a probe that fails opens it again for as long', async () => {
+    answered(503);
+    await failTimes(THRESHOLD);
+    now += HALF_OPEN_MS;
+    expect((await failureOf(call())).options.attempts).toBe(2);
+    expect(client.circuit).toBe('open');
+    expect((await failureOf(call())).options.attempts).toBe(0);
+    now += HALF_OPEN_MS;
+    answered(200);
+    await call();
+    expect(client.circuit).toBe('closed');
+  });
+
+  it.each([
+    ['REJECTED', 403, undefined],
+    ['INVALID_RESPONSE', 200, 'not JSON'],
+  ])('never opens on %s: the registry is up', async (code, status, body) => {
+    answer = { status, body: body ?? JSON.stringify({ error: { code: 'PURPOSE_REFUSED' } }) };
+    for (let i = 0; i < THRESHOLD * 3; i++) {
+      expect((await failureOf(call())).code).toBe(code);
+    }
+    expect(client.circuit).toBe('closed');
+    expect(fetchMock).toHaveBeenCalledTimes(THRESHOLD * 3);
+  });
+});

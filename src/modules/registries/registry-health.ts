@@ -1,0 +1,28 @@
+import type { CircuitStatus, RegistryHttpClient } from './http/registry-http.client.js';
+import type { RegistrySource } from './registry.types.js';
+
+/** A registry's condition as far as this process knows it: its circuit, or `sandbox` when none is called. */
+export type RegistryCondition = CircuitStatus | 'sandbox';
+
+/**
+ * What this process knows of each registry it calls over HTTP, for whatever watches the
+ * registries rather than consults them: the state of each circuit breaker (for a readiness
+ * report), and the registry's 429s as they happen (for the queue that feeds it).
+ */
+export class RegistryHealth {
+  constructor(private readonly clients: Partial<Record<RegistrySource, RegistryHttpClient>>) {}
+
+  /** The HTTP client of a registry, none where the sandbox answers. */
+  client(source: RegistrySource): RegistryHttpClient | undefined {
+    return this.clients[source];
+  }
+
+  condition(source: RegistrySource): RegistryCondition {
+    return this.clients[source]?.circuit ?? 'sandbox';
+  }
+
+  /** Calls `listener` with the wait each time the registry answers 429 with `Retry-After`; nothing for the sandbox. */
+  onRetryAfter(source: RegistrySource, listener: (retryAfterMs: number) => void): { dispose(): void } {
+    return this.clients[source]?.onRetryAfter(listener) ?? { dispose: () => undefined };
+  }
+}
