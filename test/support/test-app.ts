@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createApp } from '../../src/app.factory.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
+import { QueueName } from '../../src/core/queue/queue.types.js';
 import type { Role } from '../../src/modules/auth/principal.js';
 import { TokenService } from '../../src/modules/auth/token.service.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-databases.js';
@@ -19,6 +22,8 @@ export interface TestApp {
     path: string,
     options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<TestResponse>;
+  /** Polls the job counts until no queue holds work, none left waiting for its children included. */
+  queuesDrained(timeoutMs?: number): Promise<void>;
   /** Polls the application until its current verification has a determination. */
   waitForDetermination(id: string, token: string, timeoutMs?: number): Promise<TestResponse>;
   close(): Promise<void>;
@@ -88,6 +93,15 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    async queuesDrained(timeoutMs = 30000) {
+      const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name)));
+      for (const deadline = Date.now() + timeoutMs; ;) {
+        const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('active', 'waiting', 'delayed', 'waiting-children')));
+        if (counts.every((count) => Object.values(count).every((value) => value === 0))) return;
+        if (Date.now() > deadline) throw new Error(`queues not drained: ${JSON.stringify(counts)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async close() {
       await app.close();
       await database.drop();
@@ -109,4 +123,16 @@ async function deleteKeys(prefix: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** The settings that point all three registries at one registry simulator. */
+export function simulatorEnv(url: string, token: string): Record<string, string> {
+  return {
+    HOUSEHOLD_REGISTRY_URL: url,
+    VEHICLE_REGISTRY_URL: url,
+    BUSINESS_REGISTRY_URL: url,
+    HOUSEHOLD_REGISTRY_TOKEN: token,
+    VEHICLE_REGISTRY_TOKEN: token,
+    BUSINESS_REGISTRY_TOKEN: token,
+  };
 }

@@ -1,7 +1,7 @@
 import { startRegistrySimulator, type RegistrySimulator } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
 import { expectCaseOutcome, submitCase } from '../support/sandbox-case-runner.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { simulatorEnv, startTestApp, type TestApp } from '../support/test-app.js';
 
 const TOKEN = 'registry-test-token';
 
@@ -18,12 +18,7 @@ describe.each(['sqlite', 'postgres'] as const)('registries over HTTP, on %s', (k
   beforeAll(async () => {
     simulator = await startRegistrySimulator({ token: TOKEN, seed: 7 });
     t = await startTestApp(kind, {
-      HOUSEHOLD_REGISTRY_URL: simulator.url,
-      VEHICLE_REGISTRY_URL: simulator.url,
-      BUSINESS_REGISTRY_URL: simulator.url,
-      HOUSEHOLD_REGISTRY_TOKEN: TOKEN,
-      VEHICLE_REGISTRY_TOKEN: TOKEN,
-      BUSINESS_REGISTRY_TOKEN: TOKEN,
+      ...simulatorEnv(simulator.url, TOKEN),
       REGISTRY_TIMEOUT_MS: '500',
       REGISTRY_RETRY_BASE_MS: '10',
       REGISTRY_RETRY_AFTER_CAP_MS: '50',

@@ -3,9 +3,6 @@ import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../src/core/database/unit-of-work.js';
 import { ApplicationEntity } from '../../src/modules/applications/entities/application.entity.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { QueueName } from '../../src/core/queue/queue.types.js';
 import { VerificationService } from '../../src/modules/verification/verification.service.js';
 import { privateRedis, type PrivateRedis } from '../support/private-redis.js';
 import { expectCaseOutcome, submitCase } from '../support/sandbox-case-runner.js';
@@ -87,7 +84,7 @@ describe.each(['sqlite', 'postgres'] as const)('no lost enqueue, on %s', (kind) 
       true,
     ]);
     await t.waitForDetermination(id, intake);
-    await queuesDrained();
+    await t.queuesDrained();
     const [{ n }] = await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM determinations WHERE application_id = '${id}'`);
     expect(Number(n)).toBe(1);
   });
@@ -97,16 +94,5 @@ describe.each(['sqlite', 'postgres'] as const)('no lost enqueue, on %s', (kind) 
       .get(DataSource)
       .query(`SELECT id, correlation_id FROM verifications WHERE application_id = '${applicationId}'`);
     return { verificationId: row.id, correlationId: row.correlation_id };
-  }
-
-  /** Polls the job counts until no queue holds work. */
-  async function queuesDrained(): Promise<void> {
-    const queues = Object.values(QueueName).map((name) => t.app.get<Queue>(getQueueToken(name)));
-    for (const deadline = Date.now() + 30000; ;) {
-      const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('active', 'waiting', 'delayed', 'waiting-children')));
-      if (counts.every((count) => Object.values(count).every((value) => value === 0))) return;
-      if (Date.now() > deadline) throw new Error(`queues not drained: ${JSON.stringify(counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 });

@@ -1,15 +1,12 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { QueueName } from '../../src/core/queue/queue.types.js';
 import { RegistryHealth } from '../../src/modules/registries/registry-health.js';
 import type { RegistrySource } from '../../src/modules/registries/registry.types.js';
 import { startRegistrySimulator, type RegistrySimulator } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
 import { isSandboxPath, SANDBOX_ENDPOINTS } from '../../src/modules/registries/sandbox/sandbox-registry.handler.js';
 import { submitCase } from '../support/sandbox-case-runner.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { simulatorEnv, startTestApp, type TestApp } from '../support/test-app.js';
 
 const TOKEN = 'registry-test-token';
 const ELIGIBLE = SANDBOX_CASES.find((sandboxCase) => sandboxCase.expected.outcome === 'ELIGIBLE')!;
@@ -51,12 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
 
   async function start(env: Record<string, string>): Promise<TestApp> {
     t = await startTestApp(kind, {
-      HOUSEHOLD_REGISTRY_URL: simulator.url,
-      VEHICLE_REGISTRY_URL: simulator.url,
-      BUSINESS_REGISTRY_URL: simulator.url,
-      HOUSEHOLD_REGISTRY_TOKEN: TOKEN,
-      VEHICLE_REGISTRY_TOKEN: TOKEN,
-      BUSINESS_REGISTRY_TOKEN: TOKEN,
+      ...simulatorEnv(simulator.url, TOKEN),
       REGISTRY_TIMEOUT_MS: '5000',
       REGISTRY_RETRY_BASE_MS: '10',
       REGISTRY_RETRY_AFTER_CAP_MS: '2000',
@@ -72,17 +64,6 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
   }
 
   const vehicleCheck = (application: any) => application.checks.find((c: { source: string }) => c.source === 'VEHICLE_REGISTRATION');
-
-  /** Polls the job counts until no queue holds work, none left waiting for its children included. */
-  async function queuesDrained(app: TestApp): Promise<void> {
-    const queues = Object.values(QueueName).map((name) => app.app.get<Queue>(getQueueToken(name)));
-    for (const deadline = Date.now() + 5000; ;) {
-      const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('active', 'waiting', 'delayed', 'waiting-children')));
-      if (counts.every((count) => Object.values(count).every((value) => value === 0))) return;
-      if (Date.now() > deadline) throw new Error(`queues not drained: ${JSON.stringify(counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   it('a registry that stays down: the first checks spend their budget, the breaker opens, the rest fail fast; all go to review', async () => {
     const threshold = 3;
@@ -115,7 +96,7 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
     expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(4 * spent);
     expect(app.app.get(RegistryHealth).condition('VEHICLE_REGISTRATION')).toBe('open');
     expect(app.app.get(RegistryHealth).condition('HOUSEHOLD_REGISTRATION')).toBe('closed');
-    await queuesDrained(app);
+    await app.queuesDrained(5000);
   }, 20000);
 
   it('the breaker half-opens after the configured time and closes when the registry is back', async () => {
@@ -158,7 +139,7 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
     // The other registries are not held back.
     const household = receivedBy('HOUSEHOLD_REGISTRATION');
     expect(household.at(-1)! - household[0]!).toBeLessThan(vehicle.at(-1)! - vehicle[0]!);
-    await queuesDrained(app);
+    await app.queuesDrained(5000);
   }, 20000);
 
   it('a 429 storm with Retry-After 1 holds the queue back for each wait, and the checks succeed afterwards', async () => {
@@ -178,7 +159,7 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
     // After each 429 nothing reached the registry for the second it asked, whether the call
     // retried after it or its check went back to the queue (the 2nd and 4th).
     for (let i = 0; i < storm; i++) expect(vehicle[i + 1]! - vehicle[i]!).toBeGreaterThanOrEqual(900);
-    await queuesDrained(app);
+    await app.queuesDrained(5000);
   }, 20000);
 
   it('a registry that never stops answering 429: the check goes back to the queue a bounded number of times, then SOURCE_UNAVAILABLE', async () => {
@@ -189,6 +170,6 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
     expect(vehicleCheck(application)).toMatchObject({ status: 'FAILED', failure: 'UNAVAILABLE', attempts: 2 });
     // The first run and two more after going back to the queue, two attempts each.
     expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(3 * 2);
-    await queuesDrained(app);
+    await app.queuesDrained(5000);
   }, 20000);
 });
