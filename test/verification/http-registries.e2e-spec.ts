@@ -19,7 +19,11 @@ describe.each(['sqlite', 'postgres'] as const)('registries over HTTP, on %s', (k
     simulator = await startRegistrySimulator({ token: TOKEN, seed: 7 });
     t = await startTestApp(kind, {
       ...simulatorEnv(simulator.url, TOKEN),
-      REGISTRY_TIMEOUT_MS: '500',
+      // Generous enough that a busy event loop under 36 concurrent cases never passes for a
+      // registry timeout; the hang test waits 4 × this.
+      REGISTRY_TIMEOUT_MS: '2000',
+      // The breaker is tested on its own (registry-resilience); here every failure spends its budget.
+      REGISTRY_BREAKER_THRESHOLD: '1000',
       REGISTRY_RETRY_BASE_MS: '10',
       REGISTRY_RETRY_AFTER_CAP_MS: '50',
     });
