@@ -103,10 +103,6 @@ export class ReviewQueueRepository {
     await manager.insert(DecisionEntity, decision);
   }
 
-  findLatestDecision(manager: EntityManager, applicationId: string): Promise<DecisionEntity | null> {
-    return manager.getRepository(DecisionEntity).findOne({ where: { applicationId }, order: { decidedAt: 'DESC', id: 'DESC' } });
-  }
-
   /** A page of the queue, oldest first, keyed on (queued_at, id). */
   async findPage(filter: ReviewListFilter, limit: number, after?: { queuedAt: string; id: string }): Promise<ReviewRow[]> {
     const query = this.dataSource

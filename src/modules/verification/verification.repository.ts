@@ -78,10 +78,6 @@ export class VerificationRepository {
     return this.dataSource.getRepository(SourceCheckEntity).find({ where: { verificationId }, order: { source: 'ASC' } });
   }
 
-  findDetermination(verificationId: string): Promise<DeterminationEntity | null> {
-    return this.dataSource.getRepository(DeterminationEntity).findOneBy({ verificationId });
-  }
-
   /**
    * Records a check's result once, with its audit event: a redelivered job finds the check no
    * longer pending and changes nothing.

@@ -12,11 +12,12 @@ import {
   Max,
   ValidateNested,
 } from 'class-validator';
+import { normaliseIdNumber } from '../../../core/identity/id-number.js';
 import { IsCalendarDate, IsIdNumber, IsYuanAmount } from '../../../core/validation/validators.js';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import { type Relationship, RELATIONSHIPS } from '../../registries/registry.types.js';
 
-const upperCaseX = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/x$/, 'X') : value);
+const upperCaseX = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseIdNumber(value) : value);
 
 export class ConsentDto {
   /** The reference of the signed verification authorisation (核对授权书). */
