@@ -3,7 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/app.config.js';
+import { problem } from './core/errors/problem-details.js';
 import { correlationIdOf } from './core/http/correlation-id.js';
+import { Lifecycle } from './core/lifecycle/lifecycle.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -12,12 +14,21 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      void reply.header('x-correlation-id', request.id);
-    });
+  const lifecycle = app.get(Lifecycle);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Once shutdown has begun, new requests are turned away; those under way finish.
+    if (lifecycle.isStopping) {
+      return reply
+        .code(503)
+        .header('connection', 'close')
+        .header('retry-after', '5')
+        .type('application/problem+json')
+        .send({ ...problem(503, 'The service is shutting down; try again shortly.'), instance: request.url });
+    }
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-correlation-id', request.id);
+  });
   return app;
 }

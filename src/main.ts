@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { type AppConfig, loadConfig } from './core/config/app.config.js';
+
+/** Time allowed, beyond the jobs' grace period, for closing the server, queues and connections. */
+const CLOSE_MARGIN_MS = 10000;
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -13,6 +17,29 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
+
+  // SIGTERM or SIGINT: stop taking work, let jobs under way finish within SHUTDOWN_GRACE_MS,
+  // close queues and connections, and exit; a second signal, or a close that hangs, ends it at once.
+  const logger = new Logger('Shutdown');
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log({ signal }, 'Shutting down');
+    setTimeout(() => {
+      logger.error('Shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + CLOSE_MARGIN_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: (error as Error).name }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

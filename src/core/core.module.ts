@@ -6,10 +6,11 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
 import { QueueModule } from './queue/queue.module.js';
 import { Clock } from './time/clock.js';
 
-/** Plumbing every feature uses: configuration, database, queues, logs, errors, time. */
+/** Plumbing every feature uses: configuration, database, queues, logs, errors, time, lifecycle. */
 @Global()
 @Module({
   imports: [
@@ -31,8 +32,13 @@ import { Clock } from './time/clock.js';
     DatabaseModule,
     QueueModule,
   ],
-  providers: [Clock, { provide: APP_PIPE, useFactory: createValidationPipe }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
-  exports: [Clock],
+  providers: [
+    Clock,
+    Lifecycle,
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+  exports: [Clock, Lifecycle],
 })
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -142,6 +142,21 @@ export class AppConfig {
   @Max(1000)
   WORKER_CONCURRENCY = 50;
 
+  /**
+   * How long a worker's hold on a job lasts before it must renew it. A job whose process died
+   * is found stalled, and run again by another worker, within about twice this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS = 30000;
+
+  /** On SIGTERM: how long jobs under way get to finish before the process leaves them to their locks and exits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 25000;
+
   /** How long a submission waits for Redis to take its verification before leaving it to the sweeper. */
   @Transform(toInt)
   @IsInt()

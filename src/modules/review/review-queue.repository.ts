@@ -20,7 +20,7 @@ export interface ReviewListFilter {
 export interface ReviewRow {
   item: ReviewItemEntity;
   application: ApplicationEntity;
-  determination: DeterminationEntity;
+  determination: DeterminationEntity | null;
 }
 
 /** The review queue's rows; writes happen inside the caller's transaction. */
@@ -30,7 +30,7 @@ export class ReviewQueueRepository {
 
   async open(
     manager: EntityManager,
-    entry: { applicationId: string; determinationId: string; origin: ReviewOrigin; requestReason: string | null; at: string },
+    entry: { applicationId: string; determinationId: string | null; origin: ReviewOrigin; requestReason: string | null; at: string },
   ): Promise<ReviewItemEntity> {
     const item: ReviewItemEntity = {
       id: randomUUID(),
@@ -109,7 +109,7 @@ export class ReviewQueueRepository {
       .getRepository(ReviewItemEntity)
       .createQueryBuilder('r')
       .innerJoinAndMapOne('r.application', ApplicationEntity, 'a', 'a.id = r.application_id')
-      .innerJoinAndMapOne('r.determination', DeterminationEntity, 'd', 'd.id = r.determination_id')
+      .leftJoinAndMapOne('r.determination', DeterminationEntity, 'd', 'd.id = r.determination_id')
       .where('r.status = :status', { status: filter.status });
     if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
     if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: regionLikePattern(filter.regionCode) });
@@ -125,8 +125,8 @@ export class ReviewQueueRepository {
     }
     const items = await query.orderBy('r.queued_at', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
     return items.map((item) => {
-      const joined = item as ReviewItemEntity & { application: ApplicationEntity; determination: DeterminationEntity };
-      return { item, application: joined.application, determination: joined.determination };
+      const joined = item as ReviewItemEntity & { application: ApplicationEntity; determination?: DeterminationEntity | null };
+      return { item, application: joined.application, determination: joined.determination ?? null };
     });
   }
 }

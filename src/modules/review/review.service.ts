@@ -116,6 +116,9 @@ export class ReviewService {
     return this.unitOfWork.run(async (manager) => {
       const item = await this.queue.findPending(manager, applicationId);
       if (!item) throw conflict('This application is not waiting for a decision (it may have been decided already).');
+      if (item.determinationId === null) {
+        throw conflict('This application has no determination: its verification failed. Ask for a re-verification first.');
+      }
       if (!(await this.queue.closeDecided(manager, item.id, principal.sub, now))) {
         throw conflict('Another reviewer holds the claim on this application, or it was decided meanwhile.');
       }
@@ -156,7 +159,7 @@ export class ReviewService {
 }
 
 function toReviewView({ item, application, determination }: ReviewRow, now: Date) {
-  const evaluation = JSON.parse(determination.evaluation) as Evaluation;
+  const evaluation = determination ? (JSON.parse(determination.evaluation) as Evaluation) : null;
   const claimed = item.claimedBy !== null && item.claimExpiresAt !== null && item.claimExpiresAt > now.toISOString();
   return {
     applicationId: application.id,
@@ -166,8 +169,8 @@ function toReviewView({ item, application, determination }: ReviewRow, now: Date
     reviewStatus: item.status,
     origin: item.origin,
     requestReason: item.requestReason,
-    outcome: evaluation.outcome,
-    findingCodes: [...new Set(evaluation.findings.map((finding) => finding.code))],
+    outcome: evaluation?.outcome ?? null,
+    findingCodes: [...new Set(evaluation?.findings.map((finding) => finding.code))],
     queuedAt: item.queuedAt,
     ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(item.queuedAt)) / 1000)),
     claimedBy: claimed ? item.claimedBy : null,

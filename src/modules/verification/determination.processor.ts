@@ -1,11 +1,12 @@
-import { Processor } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
 import { QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
 import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
-import { DeterminationService } from './determination.service.js';
+import { DeterminationService, failureReason } from './determination.service.js';
 
-@Processor(QueueName.Determination)
+// `autorun: false`: ServiceWorkerHost starts the worker once its options are set.
+@Processor(QueueName.Determination, { autorun: false })
 export class DeterminationProcessor extends ServiceWorkerHost {
   constructor(
     private readonly determinations: DeterminationService,
@@ -14,7 +15,25 @@ export class DeterminationProcessor extends ServiceWorkerHost {
     super(config);
   }
 
-  async process(job: Job<VerificationJobData>): Promise<void> {
+  protected async handle(job: Job<VerificationJobData>): Promise<void> {
     await this.determinations.determine(job.data.verificationId, job.data.correlationId);
   }
+
+  /**
+   * A poison job: a determination that failed its last attempt sends the application to
+   * review with the reason, while the other jobs keep flowing. Should this fail too (or the
+   * process die first), the sweeper finds the failed job and does it.
+   */
+  @OnWorkerEvent('failed')
+  async onGivenUp(job: Job<VerificationJobData> | undefined, error: Error): Promise<void> {
+    if (!job || !failedForGood(job, error)) return;
+    const { verificationId, correlationId } = job.data;
+    await this.determinations.abandon(verificationId, correlationId, failureReason(job.attemptsMade, error.name)).catch((cause: Error) => {
+      this.logger.warn({ verificationId, correlationId, error: cause.name }, 'Failed verification not recorded yet; the sweeper will');
+    });
+  }
+}
+
+function failedForGood(job: Job, error: Error): boolean {
+  return error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 }

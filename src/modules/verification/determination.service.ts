@@ -53,6 +53,16 @@ export class DeterminationService {
     );
   }
 
+  /**
+   * A verification whose determination could not be made, after every attempt, goes to
+   * review with the reason (which must not quote personal data), so that its application
+   * never waits for ever. Nothing happens if it was determined meanwhile.
+   */
+  async abandon(verificationId: string, correlationId: string, reason: string): Promise<void> {
+    const stored = await this.repository.storeFailure({ verificationId, reason, at: this.clock.now().toISOString() }, correlationId);
+    if (stored) this.logger.warn({ correlationId, verificationId, reason }, 'Verification failed; application sent to review');
+  }
+
   /** The evaluation the stored answers give today, as canonical JSON, to compare with the stored one. */
   async reevaluate(verificationId: string): Promise<string> {
     const verification = await this.repository.findVerification(verificationId);
@@ -109,6 +119,11 @@ export class DeterminationService {
     }
     return allClosed;
   }
+}
+
+/** Names the kind of error only: messages can quote the data that caused them. */
+export function failureReason(attempts: number, errorName?: string): string {
+  return `The determination failed ${attempts} time(s)${errorName ? ` (${errorName})` : ''}; no determination was made.`;
 }
 
 interface StoredVerification {

@@ -28,7 +28,7 @@ const NO_LIMIT: RateLimiterOptions = { max: 1_000_000_000, duration: 1000 };
  * so that a registry that never stops refusing still ends as SOURCE_UNAVAILABLE.
  */
 @Injectable()
-abstract class RegistryCheckProcessor extends ServiceWorkerHost implements OnModuleDestroy {
+abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegistryJobData> implements OnModuleDestroy {
   protected abstract readonly source: RegistrySource;
   private retryAfterSubscription?: { dispose(): void };
 
@@ -57,7 +57,7 @@ abstract class RegistryCheckProcessor extends ServiceWorkerHost implements OnMod
     return perSecond > 0 ? { max: perSecond, duration: 1000 } : NO_LIMIT;
   }
 
-  async process(job: Job<CheckRegistryJobData>): Promise<void> {
+  protected async handle(job: Job<CheckRegistryJobData>): Promise<void> {
     const mayDefer = deferralsOf(job) < this.config.REGISTRY_RATE_LIMIT_DEFERRALS;
     const outcome = await this.checks.run(job.data.verificationId, job.data.source, job.data.correlationId, { mayDefer });
     if (!outcome.recorded) {
@@ -87,7 +87,7 @@ function deferralsOf(job: Job): number {
   return Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
 }
 
-// `autorun: false`: ServiceWorkerHost starts each worker once its limiter is set.
+// `autorun: false`: ServiceWorkerHost starts each worker once its options are set.
 @Processor(QueueName.HouseholdRegistry, { autorun: false })
 export class HouseholdRegistryProcessor extends RegistryCheckProcessor {
   protected readonly source = 'HOUSEHOLD_REGISTRATION';

@@ -1,6 +1,6 @@
-import { InjectFlowProducer } from '@nestjs/bullmq';
+import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { FlowProducer } from 'bullmq';
+import type { FlowProducer, Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
 import { JobName, QUEUE_OF_SOURCE, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
 import { REGISTRY_SOURCES } from '../registries/registry.types.js';
@@ -14,14 +14,17 @@ export const VERIFICATION_FLOW = 'verification';
  */
 @Injectable()
 export class VerificationQueue {
-  constructor(@InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer) {}
+  constructor(
+    @InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer,
+    @InjectQueue(QueueName.Determination) private readonly determinations: Queue<VerificationJobData>,
+  ) {}
 
   async enqueue(data: VerificationJobData): Promise<void> {
     await this.flows.add({
       name: JobName.DetermineEligibility,
       queueName: QueueName.Determination,
       data,
-      opts: { ...DEFAULT_JOB_OPTIONS, jobId: `determine-${data.verificationId}` },
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: determinationJobId(data.verificationId) },
       children: REGISTRY_SOURCES.map((source) => ({
         name: JobName.CheckRegistry,
         queueName: QUEUE_OF_SOURCE[source],
@@ -32,4 +35,15 @@ export class VerificationQueue {
       })),
     });
   }
+
+  /**
+   * How many attempts the verification's determination job made, if that job failed for good
+   * (stalled too often included); null if it has not failed or is gone.
+   */
+  async failedDetermination(verificationId: string): Promise<number | null> {
+    const job = await this.determinations.getJob(determinationJobId(verificationId));
+    return job && (await job.isFailed()) ? job.attemptsMade : null;
+  }
 }
+
+const determinationJobId = (verificationId: string) => `determine-${verificationId}`;

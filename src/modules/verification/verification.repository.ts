@@ -161,4 +161,48 @@ export class VerificationRepository {
       });
     });
   }
+
+  /**
+   * Closes a verification whose processing failed for good and sends its application to
+   * review with the reason, in one transaction; false if the verification was no longer
+   * pending (determined meanwhile, or already closed by another process).
+   */
+  async storeFailure(failure: { verificationId: string; reason: string; at: string }, correlationId: string): Promise<boolean> {
+    return this.unitOfWork.run(async (manager) => {
+      const closed = await manager
+        .createQueryBuilder()
+        .update(VerificationEntity)
+        .set({ status: 'FAILED', completedAt: failure.at })
+        .where('id = :id AND status = :pending', { id: failure.verificationId, pending: 'PENDING' })
+        .execute();
+      if (!closed.affected) return false;
+      const { applicationId } = await manager.getRepository(VerificationEntity).findOneByOrFail({ id: failure.verificationId });
+      const moved = await manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ status: 'IN_REVIEW', updatedAt: failure.at })
+        .where('id = :applicationId AND current_verification_id = :verificationId', {
+          applicationId,
+          verificationId: failure.verificationId,
+        })
+        .execute();
+      if (moved.affected) {
+        await this.reviewQueue.open(manager, {
+          applicationId,
+          determinationId: null,
+          origin: 'PROCESSING_FAILED',
+          requestReason: failure.reason,
+          at: failure.at,
+        });
+      }
+      await this.auditLog.append(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'VERIFICATION_FAILED',
+        applicationId,
+        correlationId,
+        outcome: 'NEEDS_REVIEW',
+      });
+      return true;
+    });
+  }
 }

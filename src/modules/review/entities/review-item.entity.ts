@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type ReviewItemStatus = 'PENDING' | 'DECIDED' | 'RETURNED';
-/** Why the case is in the queue: its determination needs review, or a reviewer pulled it in. */
-export type ReviewOrigin = 'DETERMINATION' | 'REQUESTED';
+/**
+ * Why the case is in the queue: its determination needs review, a reviewer pulled it in, or
+ * its verification failed for good and no determination could be made.
+ */
+export type ReviewOrigin = 'DETERMINATION' | 'REQUESTED' | 'PROCESSING_FAILED';
 
 /** An application waiting for a reviewer, for one determination. */
 @Entity('review_items')
@@ -13,13 +16,17 @@ export class ReviewItemEntity {
   @Column({ name: 'application_id', type: 'varchar', length: 36 })
   applicationId: string;
 
-  @Column({ name: 'determination_id', type: 'varchar', length: 36 })
-  determinationId: string;
+  /** Null when the verification failed before a determination could be made. */
+  @Column({ name: 'determination_id', type: 'varchar', length: 36, nullable: true })
+  determinationId: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   origin: ReviewOrigin;
 
-  /** For a case pulled in by a reviewer: why (an objection by the household, say). */
+  /**
+   * For a case pulled in by a reviewer: why (an objection by the household, say); for a
+   * failed verification: what failed.
+   */
   @Column({ name: 'request_reason', type: 'varchar', length: 2000, nullable: true })
   requestReason: string | null;
 

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type VerificationStatus = 'PENDING' | 'DETERMINED';
+/** FAILED: its processing failed for good; the application went to review without a determination. */
+export type VerificationStatus = 'PENDING' | 'DETERMINED' | 'FAILED';
 
 /**
  * One cross-check of an application against the registries: the first on submission, one
