@@ -60,7 +60,13 @@ describe.each(['sqlite', 'postgres'] as const)('health with everything up, on %s
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       status: 'ok',
-      checks: { database: expect.objectContaining({ status: 'up' }), redis: expect.objectContaining({ status: 'up' }) },
+      checks: {
+        database: expect.objectContaining({ status: 'up' }),
+        redis: expect.objectContaining({ status: 'up' }),
+      householdRegistry: { status: 'up', circuit: 'sandbox' },
+      vehicleRegistry: { status: 'up', circuit: 'sandbox' },
+      businessRegistry: { status: 'up', circuit: 'sandbox' },
+      },
     });
   });
 });
@@ -93,6 +99,9 @@ describe.each(['sqlite', 'postgres'] as const)('Redis down, on %s', (kind) => {
     expect(ready.response.body.checks).toEqual({
       database: expect.objectContaining({ status: 'up' }),
       redis: expect.objectContaining({ status: 'down', message: expect.any(String) }),
+      householdRegistry: { status: 'up', circuit: 'sandbox' },
+      vehicleRegistry: { status: 'up', circuit: 'sandbox' },
+      businessRegistry: { status: 'up', circuit: 'sandbox' },
     });
 
     const read = await timed(t, 'GET', `/v1/applications/${id}`, { token: intake });
@@ -150,6 +159,9 @@ describe('PostgreSQL down', () => {
     expect(ready.response.body.checks).toEqual({
       database: expect.objectContaining({ status: 'down' }),
       redis: expect.objectContaining({ status: 'up' }),
+      householdRegistry: { status: 'up', circuit: 'sandbox' },
+      vehicleRegistry: { status: 'up', circuit: 'sandbox' },
+      businessRegistry: { status: 'up', circuit: 'sandbox' },
     });
     expect(ready.response.text).not.toMatch(/127\.0\.0\.1|ECONN/);
 

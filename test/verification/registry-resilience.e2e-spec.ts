@@ -96,6 +96,14 @@ describe.each(['sqlite', 'postgres'] as const)('registry resilience, on %s', (ki
     expect(simulator.requests('VEHICLE_REGISTRATION')).toBe(4 * spent);
     expect(app.app.get(RegistryHealth).condition('VEHICLE_REGISTRATION')).toBe('open');
     expect(app.app.get(RegistryHealth).condition('HOUSEHOLD_REGISTRATION')).toBe('closed');
+    // Readiness shows the open circuit, and stays 200: applications are still taken and go to review.
+    const ready = await app.request('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({
+      householdRegistry: { status: 'up', circuit: 'closed' },
+      vehicleRegistry: { status: 'up', circuit: 'open' },
+      businessRegistry: { status: 'up', circuit: 'closed' },
+    });
     await app.queuesDrained(5000);
   }, 20000);
 

@@ -4,11 +4,12 @@ import { DomainError } from '../../core/errors/domain.error.js';
 import { Public } from '../auth/auth.decorators.js';
 import { DatabaseHealthIndicator } from './database.health-indicator.js';
 import { RedisHealthIndicator } from './redis.health-indicator.js';
+import { RegistriesHealthIndicator } from './registries.health-indicator.js';
 
 /**
- * Liveness and readiness, both public. Ready answers 200 `{ status, checks }`; when a
- * dependency is down, 503 problem+json whose `checks` member has the same entries, so that a
- * client reads one shape either way.
+ * Liveness and readiness, both public. Ready answers 200 `{ status, checks }`; when the
+ * database or Redis is down, 503 problem+json whose `checks` member has the same entries, so
+ * that a client reads one shape either way.
  */
 @Controller('health')
 export class HealthController {
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly registries: RegistriesHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP; no dependency is consulted, so a database outage does not get the process restarted. */
@@ -42,12 +44,8 @@ export class HealthController {
     }
   }
 
-  /**
-   * Each entry adds one member to `checks`. The registries' circuit states belong here too,
-   * one indicator per registry (open: `down`, or `degraded` if verifications merely wait),
-   * once the breakers exist.
-   */
+  /** Each entry adds one member to `checks`: the database, Redis, and each registry's circuit. */
   private indicators(): HealthIndicatorFunction[] {
-    return [() => this.database.ping(), () => this.redis.ping()];
+    return [() => this.database.ping(), () => this.redis.ping(), ...this.registries.checks()];
   }
 }
