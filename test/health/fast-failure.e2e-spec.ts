@@ -63,9 +63,9 @@ describe.each(['sqlite', 'postgres'] as const)('health with everything up, on %s
       checks: {
         database: expect.objectContaining({ status: 'up' }),
         redis: expect.objectContaining({ status: 'up' }),
-      householdRegistry: { status: 'up', circuit: 'sandbox' },
-      vehicleRegistry: { status: 'up', circuit: 'sandbox' },
-      businessRegistry: { status: 'up', circuit: 'sandbox' },
+        householdRegistry: { status: 'up', circuit: 'sandbox' },
+        vehicleRegistry: { status: 'up', circuit: 'sandbox' },
+        businessRegistry: { status: 'up', circuit: 'sandbox' },
       },
     });
   });
