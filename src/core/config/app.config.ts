@@ -21,6 +21,14 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * What this process runs: `api` (the HTTP API, which only enqueues), `worker` (the queue
+   * workers and the sweeper, with only /health over HTTP) or `all` (both). Any number of each
+   * may share one Redis and one database.
+   */
+  @IsIn(['all', 'api', 'worker'])
+  SERVICE_MODE: 'all' | 'api' | 'worker' = 'all';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })

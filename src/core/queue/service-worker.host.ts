@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, type RateLimiterOptions } from 'bullmq';
@@ -55,6 +56,8 @@ export abstract class ServiceWorkerHost<Data extends VerificationJobData = Verif
 
   onApplicationBootstrap(): void {
     Object.assign(this.worker.opts, {
+      // Recorded on each job it runs (`processedBy`), so that work can be traced to a process.
+      name: `${hostname()}-${process.pid}`,
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.JOB_LOCK_MS,
       stalledInterval: this.config.JOB_LOCK_MS,

@@ -1,13 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditTrailService } from './audit-trail.service.js';
 import { AuditController } from './audit.controller.js';
-import { AuditLog } from './audit-log.js';
 
-/** The audit chain: every feature appends to it through AuditLog; auditors read it here. */
-@Global()
+/** The audit trail as auditors read and verify it. */
 @Module({
   controllers: [AuditController],
-  providers: [AuditLog, AuditTrailService],
-  exports: [AuditLog],
+  providers: [AuditTrailService],
 })
 export class AuditModule {}
