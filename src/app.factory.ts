@@ -12,10 +12,21 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** The service as one Nest application on Fastify, ready to listen; used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const lifecycle = app.get(Lifecycle);
   const fastify = app.getHttpAdapter().getInstance();
+  // Plain JSON.parse, which makes a `__proto__` key an ordinary own property without touching
+  // any prototype: the validation pipe then refuses it by its path, like any unknown field,
+  // before anything reads the body (Fastify's own parser refuses it as "not valid JSON").
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400 }), undefined);
+    }
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     // Once shutdown has begun, new requests are turned away; those under way finish.
     if (lifecycle.isStopping) {

@@ -107,6 +107,41 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
     expect(response.body.errors[0].path).toBe('applicationDate');
   });
 
+  describe('what a DTO cannot judge alone', () => {
+    const raw = (text: string) =>
+      t.request('POST', '/v1/applications', { token: intake, rawBody: text, headers: { 'content-type': 'application/json' } });
+    const withHead = (fields: Record<string, unknown>) => JSON.stringify(validApplication({ members: [head(fields)] }));
+    const consent = JSON.stringify(head({}).consent);
+
+    it.each([
+      ['a member given as an array', JSON.stringify(validApplication({ members: [[head({})]] })), 'members'],
+      ['a consent given as an array', withHead({ consent: [] }), 'members[0].consent'],
+      ['a name holding U+0000', withHead({ name: '测\u0000试' }), 'members[0].name'],
+      ['a name holding a control character', withHead({ name: '测\u0007试' }), 'members[0].name'],
+      ['a name of 101 code points that class-validator counts as fewer', withHead({ name: '\u2764\uFE0F'.repeat(51) }), 'members[0].name'],
+      ['a name holding a lone surrogate', withHead({ name: '测\uD800试' }), 'members[0].name'],
+      ['an unknown field named constructor', withHead({ constructor: 1 }), 'members[0].constructor'],
+      ['an unknown field named toString', JSON.stringify({ ...validApplication(), toString: 'x' }), 'toString'],
+      [
+        'an unknown field named __proto__',
+        withHead({}).replace(consent, consent.replace('{', '{"__proto__":{"x":1},')),
+        'members[0].consent.__proto__',
+      ],
+      ['a value nested 10,000 deep', withHead({ name: '@' }).replace('"@"', '['.repeat(10000) + ']'.repeat(10000)), 'members[0].name'],
+    ])('refuses %s with 400 naming the field, and stores nothing', async (_label, body, path) => {
+      const before = await counts();
+      const response = await raw(body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors.map((e: { path: string }) => e.path).some((at: string) => at === path || at.startsWith(path))).toBe(true);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('accepts a name of 50 emoji with variation selectors (100 code points)', async () => {
+      expect((await raw(withHead({ name: '\u2764\uFE0F'.repeat(50) }))).status).toBe(202);
+    });
+  });
+
   it('refuses a body over 1 MiB with 413 problem+json', async () => {
     const response = await t.request('POST', '/v1/applications', {
       token: intake,

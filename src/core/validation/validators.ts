@@ -42,3 +42,16 @@ export const IsIdNumber = (options?: ValidationOptions) =>
       `$property is not a valid resident identity number: ${typeof value === 'string' ? idNumberProblem(value) : 'it must be a string'}`,
     options,
   );
+
+/**
+ * A string of at most `max` characters as the database counts them (code points), with no
+ * control characters. class-validator's length leaves out variation selectors (U+FE0F),
+ * which the database counts.
+ */
+export const IsPlainText = (max: number, options?: ValidationOptions) =>
+  define(
+    'isPlainText',
+    (value) => typeof value === 'string' && [...value].length <= max && !/[\u0000-\u001F\u007F-\u009F]/.test(value),
+    `$property must be text of at most ${max} characters, without control characters`,
+    options,
+  );

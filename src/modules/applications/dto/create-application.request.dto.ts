@@ -5,6 +5,7 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -13,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { normaliseIdNumber } from '../../../core/identity/id-number.js';
-import { IsCalendarDate, IsIdNumber, IsYuanAmount } from '../../../core/validation/validators.js';
+import { IsCalendarDate, IsIdNumber, IsPlainText, IsYuanAmount } from '../../../core/validation/validators.js';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import { type Relationship, RELATIONSHIPS } from '../../registries/registry.types.js';
 
@@ -36,6 +37,7 @@ export class ConsentDto {
 export class MemberDto {
   @IsString()
   @Length(1, 100)
+  @IsPlainText(100)
   @Matches(/\S/, { message: '$property must not be blank' })
   name: string;
 
@@ -51,6 +53,7 @@ export class MemberDto {
   declaredMonthlyIncome: number;
 
   @IsDefined({ message: '$property is required: every member must have signed a verification authorisation' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
   consent: ConsentDto;
@@ -71,6 +74,7 @@ export class CreateApplicationRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MemberDto)
   members: MemberDto[];
