@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const DEVELOPMENT_JWT_SECRET = 'hedui-development-secret-do-not-use-in-production';
 
@@ -215,11 +215,7 @@ export class AppConfig {
 
 /** Validates the environment; throws one error naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.fromEntries(
-    Object.keys(new AppConfig())
-      .concat(['DATABASE_URL', ...registryVariables()])
-      .map((key) => [key, env[key]]),
-  );
+  const known = Object.fromEntries(configVariables().map((key) => [key, env[key]]));
   const defined = Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined));
   const config = plainToInstance(AppConfig, defined);
   const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) =>
@@ -234,6 +230,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return config;
 }
 
-function registryVariables(): string[] {
-  return ['HOUSEHOLD', 'VEHICLE', 'BUSINESS'].flatMap((name) => [`${name}_REGISTRY_URL`, `${name}_REGISTRY_TOKEN`]);
+/** Every variable the service reads: each property of AppConfig that carries a validation rule. */
+export function configVariables(): string[] {
+  const rules = getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false);
+  return [...new Set(rules.map((rule) => rule.propertyName))];
 }
