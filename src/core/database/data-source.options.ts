@@ -7,12 +7,12 @@ import { MIGRATIONS } from './migrations/index.js';
 
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file. The schema always
- * comes from the migrations, run on start-up; `synchronize` stays off.
+ * comes from the migrations, run on start-up (see run-migrations.ts); `synchronize` stays off.
  */
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'SQLITE_PATH' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS'>,
 ): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (config.DATABASE_URL) {
     return { ...common, type: 'postgres', url: config.DATABASE_URL, extra: postgresPool(config) };
   }
