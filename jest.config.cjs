@@ -3,7 +3,17 @@
  * ESM-only packages (NestJS 12 and friends) to CommonJS. Jest's native ESM mode
  * cannot load CommonJS packages that require() the ESM Nest packages.
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'cookie'];
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'cookie',
+  'content-disposition',
+  '@apidevtools',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -149,6 +149,8 @@ function configureEnvironment(settings: ServiceSettings): void {
     REDIS_URL: settings.redisUrl,
     QUEUE_PREFIX: settings.prefix,
     WORKER_CONCURRENCY: String(settings.concurrency),
+    // Thousands of submissions with one token: the API's rate limit would refuse most of them.
+    API_RATE_LIMIT: '0',
   });
 }
 

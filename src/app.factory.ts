@@ -2,20 +2,30 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import type { CoreOptions } from './core/core.module.js';
 import type { AppConfig } from './core/config/app.config.js';
 import { problem } from './core/errors/problem-details.js';
 import { correlationIdOf } from './core/http/correlation-id.js';
+import { setupOpenApi } from './core/http/openapi.js';
+import { applySecurity } from './core/http/security.js';
 import { Lifecycle } from './core/lifecycle/lifecycle.js';
+import { observeHttpRequests } from './modules/metrics/http-metrics.hook.js';
+import { Metrics } from './modules/metrics/metrics.service.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The service as one Nest application on Fastify, ready to listen; used by main and by the tests. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CoreOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  await applySecurity(app, config);
   const lifecycle = app.get(Lifecycle);
   const fastify = app.getHttpAdapter().getInstance();
+  observeHttpRequests(fastify, app.get(Metrics));
   // Plain JSON.parse, which makes a `__proto__` key an ordinary own property without touching
   // any prototype: the validation pipe then refuses it by its path, like any unknown field,
   // before anything reads the body (Fastify's own parser refuses it as "not valid JSON").
@@ -41,5 +51,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
   });
+  setupOpenApi(app, config);
   return app;
 }

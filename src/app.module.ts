@@ -1,32 +1,42 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app.config.js';
-import { CoreModule } from './core/core.module.js';
+import { CoreModule, type CoreOptions } from './core/core.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationWorkersModule } from './modules/notifications/notification-workers.module.js';
+import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module.js';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
+import { ReverificationApiModule } from './modules/reverification/reverification-api.module.js';
+import { ReverificationWorkersModule } from './modules/reverification/reverification-workers.module.js';
 import { ReviewModule } from './modules/review/review.module.js';
 import { VerificationWorkersModule } from './modules/verification/verification-workers.module.js';
 
-/** The modules of the HTTP API. */
-const API = [AuthModule, AuditModule, ApplicationsModule, ReviewModule];
+/**
+ * The modules of the HTTP API. RateLimitModule first: global guards run in module order, so a
+ * request with a bad token is counted (by IP) before the AuthGuard refuses it.
+ */
+const API = [RateLimitModule, AuthModule, AuditModule, ApplicationsModule, ReviewModule, ReverificationApiModule, QueueDashboardModule];
 /** The modules that work the queues. */
-const WORKERS = [VerificationWorkersModule];
+const WORKERS = [VerificationWorkersModule, NotificationWorkersModule, ReverificationWorkersModule];
 
 @Module({})
 export class AppModule {
-  /** The API, the workers or both, as SERVICE_MODE says; the audit log and health in every mode. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /** The API, the workers or both, as SERVICE_MODE says; the audit log, health and metrics in every mode. */
+  static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
     const mode = config.SERVICE_MODE;
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, options),
         AuditLogModule,
         ...(mode === 'worker' ? [] : API),
         ...(mode === 'api' ? [] : WORKERS),
         HealthModule,
+        MetricsModule,
       ],
     };
   }

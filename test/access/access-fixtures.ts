@@ -32,7 +32,7 @@ export function expectProblem(response: TestResponse, status: number): void {
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 }
 
-const TABLES = ['applications', 'application_members', 'verifications', 'review_items', 'decisions'] as const;
+const TABLES = ['applications', 'application_members', 'verifications', 'review_items', 'decisions', 'reverification_runs'] as const;
 
 /** Row counts of the tables a refused request must not have touched. */
 export async function rowCounts(t: TestApp): Promise<Record<(typeof TABLES)[number], number>> {

@@ -26,6 +26,8 @@ interface Fixtures {
   guardedDetermined: string;
   guardedInReview: string;
   prepared: Record<Prepared, Partial<Record<Role, string>>>;
+  /** A re-verification run over a county and programme without enrolled households, so that it changes nothing. */
+  run: string;
 }
 
 interface Call {
@@ -42,6 +44,9 @@ interface Endpoint {
   /** What a successful answer must say beyond its status. */
   expectBody?(body: any, f: Fixtures, role: Role): void;
 }
+
+/** No sandbox household takes temporary assistance in county 542527: a run there re-verifies nobody. */
+const QUIET_RUN = { regionCode: '542527', program: 'TEMPORARY_ASSISTANCE' };
 
 const preparedOr = (f: Fixtures, kind: Prepared, role: Role | null, guarded: string) => (role && f.prepared[kind][role]) || guarded;
 
@@ -109,6 +114,18 @@ const ENDPOINTS: Endpoint[] = [
     expectBody: (body, f, role) => expect(body).toMatchObject({ id: f.prepared.reviewReverify[role], status: 'RECEIVED' }),
   },
   {
+    route: 'POST /v1/reverification-runs',
+    call: () => ({ method: 'POST', path: '/v1/reverification-runs', body: QUIET_RUN }),
+    allowed: { reviewer: 202, admin: 202 },
+    expectBody: (body) => expect(body).toEqual({ id: expect.any(String), status: 'SELECTING' }),
+  },
+  {
+    route: 'GET /v1/reverification-runs/:id',
+    call: (f) => ({ method: 'GET', path: `/v1/reverification-runs/${f.run}` }),
+    allowed: { reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body, f) => expect(body).toMatchObject({ id: f.run, ...QUIET_RUN, total: 0 }),
+  },
+  {
     route: 'GET /v1/audit-events',
     call: () => ({ method: 'GET', path: '/v1/audit-events' }),
     allowed: { auditor: 200, admin: 200 },
@@ -169,7 +186,9 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
       both(IN_REVIEW_IN_542523),
       both(IN_REVIEW_IN_542523),
     ]);
-    f = { readable, guardedDetermined, guardedInReview, prepared: { reverify, pull, claim, decide, reviewReverify } };
+    const run = await t.request('POST', '/v1/reverification-runs', { token: tokens.admin, body: QUIET_RUN });
+    if (run.status !== 202) throw new Error(`run: ${run.status} ${run.text}`);
+    f = { readable, guardedDetermined, guardedInReview, prepared: { reverify, pull, claim, decide, reviewReverify }, run: run.body.id };
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createApp } from '../../src/app.factory.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
+import type { CoreOptions } from '../../src/core/core.module.js';
 import { QueueName } from '../../src/core/queue/queue.types.js';
 import type { Role } from '../../src/modules/auth/principal.js';
 import { TokenService } from '../../src/modules/auth/token.service.js';
@@ -36,11 +37,16 @@ export interface TestResponse {
   text: string;
 }
 
+export interface TestAppOptions extends CoreOptions {
+  /** Runs on the created app before it is initialised: a Fastify `onRoute` hook added here sees every controller route. */
+  beforeInit?(app: NestFastifyApplication): void;
+}
+
 /**
  * The whole service in-process on a real HTTP port, with a fresh database of the kind asked
  * and its own queue prefix on the real Redis, so that test files never see each other's jobs.
  */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase(kind);
   const prefix = `hedui-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
@@ -49,11 +55,18 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    // Suites send thousands of requests with one token; the rate-limit suite sets its own limit.
+    API_RATE_LIMIT: '0',
+    // No nightly re-verification scheduler: its next firing would wait in the queue as a delayed
+    // job, so the queues would never count as drained. The re-verification suite sets its own.
+    REVERIFICATION_SCHEDULE: '',
     ...database.env,
     ...env,
   });
   const tokens = new TokenService(config);
-  const app = await createApp(config);
+  const { beforeInit, ...coreOptions } = options;
+  const app = await createApp(config, coreOptions);
+  beforeInit?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

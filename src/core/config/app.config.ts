@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  getMetadataStorage,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+import { IsCronPatternOrEmpty } from '../validation/cron-pattern.js';
 
 export const DEVELOPMENT_JWT_SECRET = 'hedui-development-secret-do-not-use-in-production';
 
@@ -208,6 +222,94 @@ export class AppConfig {
   @Min(50)
   @Max(1000)
   HEALTH_CHECK_TIMEOUT_MS = 1000;
+
+  /**
+   * Requests per API_RATE_LIMIT_WINDOW_MS that one staff member (the token's `sub`) may make, or
+   * one client IP without a valid token; 0: no limit. Health, metrics and docs are never limited.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  API_RATE_LIMIT = 600;
+
+  /** The sliding window of API_RATE_LIMIT, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  API_RATE_LIMIT_WINDOW_MS = 60000;
+
+  /** Browser origins (exact, comma-separated, e.g. `https://intake.example.gov.cn`) that may call the API cross-origin; empty: CORS off. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @Matches(/^https?:\/\/[^/\s?#,]+$/, { each: true, message: 'CORS_ORIGINS must be comma-separated origins such as https://host:port' })
+  CORS_ORIGINS: string[] = [];
+
+  /** Where determinations and reviewers' decisions are announced (an HTTP POST per event); unset: no notifications. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'WEBHOOK_URL must be an http(s) URL' })
+  WEBHOOK_URL?: string;
+
+  /** The HMAC-SHA256 key that signs every webhook call; required, at least 32 characters, when WEBHOOK_URL is set. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((config: AppConfig) => config.WEBHOOK_URL !== undefined)
+  @MinLength(32, { message: 'WEBHOOK_SECRET must be set, at least 32 characters, when WEBHOOK_URL is set' })
+  WEBHOOK_SECRET?: string;
+
+  /** How long one webhook call may take, answer included, before it counts as failed and is retried. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** Calls per event, the first included, before an event whose receiver keeps failing is given up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 12;
+
+  /** First wait between webhook calls; it doubles with each retry, with jitter (half to all of it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_RETRY_BASE_MS = 1000;
+
+  /** How long a /metrics scrape waits for each queue's job counts before it leaves them out (`hedui_queue_counts_up` 0), so that a scrape never hangs on a Redis that is down. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(10000)
+  METRICS_QUEUE_TIMEOUT_MS = 1000;
+
+  /**
+   * When enrolled households are checked for periodic re-verification: a cron pattern (five
+   * fields, or six with seconds first) in Asia/Shanghai time. Each firing starts one run per
+   * programme for the households whose last verification is older than their policy's
+   * interval. Empty: no schedule (worker processes remove it at start-up).
+   */
+  @IsCronPatternOrEmpty({ message: 'REVERIFICATION_SCHEDULE must be a cron pattern (5 or 6 fields) or empty' })
+  REVERIFICATION_SCHEDULE = '0 2 * * *';
+
+  /** Households a re-verification run selects, records and enqueues per step; each household in its own transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  REVERIFICATION_BATCH_SIZE = 200;
+
+  /** A re-verification run takes no more households while this many of its verifications are still pending. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REVERIFICATION_MAX_PENDING = 2000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -2,6 +2,9 @@ import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ApplicationMemberEntity } from '../../modules/applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../../modules/applications/entities/application.entity.js';
 import { DecisionEntity } from '../../modules/review/entities/decision.entity.js';
+import { WebhookEventEntity } from '../../modules/notifications/webhook-event.entity.js';
+import { ReverificationRunItemEntity } from '../../modules/reverification/entities/reverification-run-item.entity.js';
+import { ReverificationRunEntity } from '../../modules/reverification/entities/reverification-run.entity.js';
 import { ReviewItemEntity } from '../../modules/review/entities/review-item.entity.js';
 import { DeterminationEntity } from '../../modules/verification/entities/determination.entity.js';
 import { SourceCheckEntity } from '../../modules/verification/entities/source-check.entity.js';
@@ -16,4 +19,7 @@ export const ENTITIES = [
   ReviewItemEntity,
   DecisionEntity,
   AuditEventEntity,
+  WebhookEventEntity,
+  ReverificationRunEntity,
+  ReverificationRunItemEntity,
 ];

@@ -14,6 +14,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class UnitOfWork {
   private readonly sqliteTurn: Mutex | null;
+  /** What to do once each transaction under way (by its manager) has committed. */
+  private readonly commitCallbacks = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqliteTurn = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
@@ -21,7 +23,31 @@ export class UnitOfWork {
 
   /** Several writes that stand or fall together. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.inTurn(() => this.dataSource.transaction(work));
+    return this.inTurn(async () => {
+      const callbacks: (() => void)[] = [];
+      const result = await this.dataSource.transaction(async (manager) => {
+        this.commitCallbacks.set(manager, callbacks);
+        try {
+          return await work(manager);
+        } finally {
+          // SQLite hands every transaction the same manager: the next one starts afresh.
+          this.commitCallbacks.delete(manager);
+        }
+      });
+      for (const callback of callbacks) callback();
+      return result;
+    });
+  }
+
+  /**
+   * Calls `callback` once the transaction of `manager` (one that `run` started) has committed,
+   * and never if it rolls back; at once for a manager outside `run`, whose writes are already
+   * in. For bookkeeping that must count only what was stored (metrics); it must not throw.
+   */
+  afterCommit(manager: EntityManager, callback: () => void): void {
+    const callbacks = this.commitCallbacks.get(manager);
+    if (callbacks) callbacks.push(callback);
+    else callback();
   }
 
   /** One statement, atomic on its own: no transaction needed, only its turn on SQLite. */

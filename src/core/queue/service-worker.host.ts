@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, type RateLimiterOptions } from 'bullmq';
 import { AppConfig } from '../config/app.config.js';
 import { databaseUnavailable } from '../database/database-unavailable.js';
+import { runWithCorrelationId } from '../logging/job-log-context.js';
+import { Metrics } from '../../modules/metrics/metrics.service.js';
 import type { VerificationJobData } from './queue.types.js';
 
 /** How long a job waits when the database could not be reached, before it runs again; jittered. */
@@ -17,6 +19,8 @@ export const DATABASE_UNAVAILABLE_DELAY_MS = 2000;
  *   runs again, for as long as the outage lasts, so that an outage sends nobody to review;
  * - a log line for each failed attempt that names the job and the error's kind. Error
  *   messages are left out: a database error can quote the row it refused;
+ * - every log line written while the job runs carries its correlation id, and each attempt's
+ *   duration goes to `hedui_job_duration_seconds` by queue and result;
  * - at shutdown, no new job is taken, and those under way get `SHUTDOWN_GRACE_MS` to finish;
  *   whatever is still running then is left to its lock, and runs again elsewhere or after restart.
  *
@@ -24,11 +28,13 @@ export const DATABASE_UNAVAILABLE_DELAY_MS = 2000;
  * processor is declared with `autorun: false` and started here, once its options are in place.
  */
 @Injectable()
-export abstract class ServiceWorkerHost<Data extends VerificationJobData = VerificationJobData>
+export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, 'correlationId'> = VerificationJobData>
   extends WorkerHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   protected readonly logger = new Logger(this.constructor.name);
+  // A property, so that the processors' constructors stay as they are.
+  @Optional() @Inject(Metrics) private readonly metrics?: Metrics;
 
   constructor(protected readonly config: AppConfig) {
     super();
@@ -37,7 +43,11 @@ export abstract class ServiceWorkerHost<Data extends VerificationJobData = Verif
   /** The job's work; may be run more than once for one job, so it must be idempotent. */
   protected abstract handle(job: Job<Data>): Promise<void>;
 
-  async process(job: Job<Data>, token?: string): Promise<void> {
+  process(job: Job<Data>, token?: string): Promise<void> {
+    return runWithCorrelationId(job.data.correlationId, () => this.processInContext(job, token));
+  }
+
+  private async processInContext(job: Job<Data>, token?: string): Promise<void> {
     try {
       await this.handle(job);
     } catch (error) {
@@ -89,8 +99,14 @@ export abstract class ServiceWorkerHost<Data extends VerificationJobData = Verif
     return undefined;
   }
 
+  @OnWorkerEvent('completed')
+  onCompleted(job: Job<Data>): void {
+    this.metrics?.jobAttempt(job, 'completed');
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job<Data> | undefined, error: Error): void {
+    if (job) this.metrics?.jobAttempt(job, 'failed');
     this.logger.error(
       {
         queue: job?.queueName,

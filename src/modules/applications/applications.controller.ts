@@ -5,6 +5,7 @@ import { CorrelationId } from '../../core/http/correlation-id.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ApplicationReadsService } from './application-reads.service.js';
+import { GetApplicationDocs, ListApplicationsDocs, ReverifyApplicationDocs, SubmitApplicationDocs } from './applications.api-docs.js';
 import { ApplicationsService } from './applications.service.js';
 import { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 import { ListApplicationsQueryDto } from './dto/list-applications.query.dto.js';
@@ -21,6 +22,7 @@ export class ApplicationsController {
   @Post()
   @HttpCode(202)
   @Roles('intake')
+  @SubmitApplicationDocs()
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationRequestDto,
@@ -38,12 +40,14 @@ export class ApplicationsController {
 
   @Get()
   @Roles('intake', 'reviewer', 'auditor')
+  @ListApplicationsDocs()
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto, @CorrelationId() correlationId: string) {
     return this.reads.list(principal, query, correlationId);
   }
 
   @Get(':id')
   @Roles('intake', 'reviewer', 'auditor')
+  @GetApplicationDocs()
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
@@ -55,6 +59,7 @@ export class ApplicationsController {
   @Post(':id/reverify')
   @HttpCode(202)
   @Roles('intake', 'reviewer')
+  @ReverifyApplicationDocs()
   async reverify(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,

@@ -1,16 +1,11 @@
 import { Module } from '@nestjs/common';
-import { EligibilityModule } from '../eligibility/eligibility.module.js';
-import { ReviewQueueModule } from '../review/review-queue.module.js';
-import { VerificationModule } from '../verification/verification.module.js';
-import { ApplicationReadsService } from './application-reads.service.js';
 import { ApplicationsController } from './applications.controller.js';
-import { ApplicationsRepository } from './applications.repository.js';
-import { ApplicationsService } from './applications.service.js';
+import { ApplicationsCoreModule } from './applications-core.module.js';
 
+/** The applications API: POST/GET /v1/applications and re-verification of one application. */
 @Module({
-  imports: [VerificationModule, EligibilityModule, ReviewQueueModule],
+  imports: [ApplicationsCoreModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsRepository, ApplicationsService, ApplicationReadsService],
-  exports: [ApplicationsService, ApplicationsRepository],
+  exports: [ApplicationsCoreModule],
 })
 export class ApplicationsModule {}

@@ -1,19 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { actorOf } from '../audit/audit.types.js';
+import { actorOf, type AuditActor } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
+import type { VerificationEntity } from '../verification/entities/verification.entity.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
 import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
+
+/** Who asks for a re-verification, and how it fits in with the rest of the caller's work. */
+export interface ReverificationRequest {
+  actor: AuditActor;
+  /** Stored as the verification's `requestedBy`; also the reviewer whose own claim does not block it. */
+  requestedBy: string;
+  correlationId: string;
+  /** `return`: a pending review is closed (REVIEW_RETURNED) unless another reviewer claimed it; `keep`: it is left alone, and the request is a CONFLICT. */
+  pendingReview: 'return' | 'keep';
+  /** The re-verification run asking for it; its jobs queue behind new applications'. */
+  runId?: string;
+  /** More writes for the same transaction, before its audit events (a run's record of the household). */
+  alongside?: (manager: EntityManager, verification: VerificationEntity) => Promise<void>;
+}
 
 export interface Accepted {
   id: string;
@@ -116,6 +132,26 @@ export class ApplicationsService {
   ): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
     const application = await this.repository.findReachable(id, reachOf(principal));
     if (!application) throw DomainError.notFound('The application');
+    const verification = await this.startReverification(application, {
+      actor: actorOf(principal),
+      requestedBy: principal.sub,
+      correlationId,
+      pendingReview: 'return',
+    });
+    return { id, verificationId: verification.id, status: 'RECEIVED' };
+  }
+
+  /**
+   * The one way a fresh verification of an application is started, by a caller or by a
+   * re-verification run: records it under the policy in force today, with the application
+   * moved back to RECEIVED and the audit event, in one transaction, then enqueues it (the
+   * sweeper being the safety net). A verification already under way is a CONFLICT.
+   */
+  async startReverification(
+    application: Pick<ApplicationEntity, 'id' | 'regionCode'>,
+    request: ReverificationRequest,
+  ): Promise<VerificationEntity> {
+    const { id } = application;
     const latest = await this.repository.findLatestVerification(id);
     if (latest?.status === 'PENDING') throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
     const today = this.clock.today();
@@ -130,15 +166,23 @@ export class ApplicationsService {
           applicationId: id,
           sequence: (latest?.sequence ?? 0) + 1,
           policyVersion: policy.id,
-          requestedBy: principal.sub,
-          correlationId,
+          requestedBy: request.requestedBy,
+          correlationId: request.correlationId,
           at,
+          ...(request.runId ? { runId: request.runId } : {}),
         });
         await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
-        // The new verification supersedes whatever was waiting for a reviewer, unless another reviewer is on it.
-        const review = await this.reviewQueue.closePendingUnlessClaimed(manager, id, principal.sub, at);
-        if (review === 'CLAIMED') throw new DomainError('CONFLICT', 'Another reviewer holds the claim on this application.');
-        const event = { actor: actorOf(principal), applicationId: id, correlationId };
+        let review: 'CLOSED' | 'NONE' | 'CLAIMED' = 'NONE';
+        if (request.pendingReview === 'keep') {
+          if (await this.reviewQueue.findPending(manager, id))
+            throw new DomainError('CONFLICT', 'The application is waiting for a reviewer.');
+        } else {
+          // The new verification supersedes whatever was waiting for a reviewer, unless another reviewer is on it.
+          review = await this.reviewQueue.closePendingUnlessClaimed(manager, id, request.requestedBy, at);
+          if (review === 'CLAIMED') throw new DomainError('CONFLICT', 'Another reviewer holds the claim on this application.');
+        }
+        await request.alongside?.(manager, recorded);
+        const event = { actor: request.actor, applicationId: id, correlationId: request.correlationId };
         await this.auditLog.append(
           manager,
           ...(review === 'CLOSED' ? [{ ...event, action: 'REVIEW_RETURNED' as const, outcome: 'RETURNED' }] : []),
@@ -154,7 +198,7 @@ export class ApplicationsService {
         throw error;
       });
     await this.verifications.enqueue(verification);
-    return { id, verificationId: verification.id, status: 'RECEIVED' };
+    return verification;
   }
 }
 

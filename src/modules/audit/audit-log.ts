@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { Clock } from '../../core/time/clock.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { sealHash } from './audit-chain.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { GENESIS_HASH, type AuditRecord } from './audit.types.js';
@@ -28,6 +29,7 @@ export class AuditLog {
     @InjectDataSource() dataSource: DataSource,
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
+    private readonly metrics: Metrics,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
   }
@@ -61,5 +63,6 @@ export class AuditLog {
       return { ...unsealed, hash: previousHash };
     });
     await manager.insert(AuditEventEntity, events);
+    this.unitOfWork.afterCommit(manager, () => this.metrics.auditAppended(records.map((record) => record.action)));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { AuditCheckpointDocs, ListAuditEventsDocs, VerifyAuditChainDocs } from './audit.api-docs.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { ListAuditEventsQueryDto, VerifyAuditChainQueryDto } from './dto/list-audit-events.query.dto.js';
 
@@ -11,16 +12,19 @@ export class AuditController {
 
   /** Who did what to which application and when, oldest first. */
   @Get()
+  @ListAuditEventsDocs()
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListAuditEventsQueryDto) {
     return this.trail.list(query, principal.region);
   }
 
   @Get('verify')
+  @VerifyAuditChainDocs()
   verify(@Query() query: VerifyAuditChainQueryDto) {
     return this.trail.verify(query);
   }
 
   @Get('checkpoint')
+  @AuditCheckpointDocs()
   checkpoint() {
     return this.trail.checkpoint();
   }

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'REVIEW_CLAIMED',
   'DECISION_RECORDED',
   'REVIEW_RETURNED',
+  /** A periodic re-verification run was requested or scheduled; the outcome is the run's id. */
+  'REVERIFICATION_RUN_STARTED',
+  /** A run has selected, recorded and enqueued all its households; the outcome is the run's id. */
+  'REVERIFICATION_RUN_SELECTED',
+  /** A run's progress and report were read (they list application ids with outcomes). */
+  'REVERIFICATION_RUN_READ',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import { bearerToken } from './bearer-token.js';
 import type { Principal, Role } from './principal.js';
 import { TokenService } from './token.service.js';
 
@@ -18,9 +19,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const match = /^Bearer ([^\s]+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'An Authorization: Bearer token is required.');
-    const principal = await this.tokens.verify(match[1]);
+    const principal = await this.tokens.verify(bearerToken(request.headers.authorization));
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -3,6 +3,7 @@ import { HealthCheckService, type HealthCheckResult, type HealthIndicatorFunctio
 import { DomainError } from '../../core/errors/domain.error.js';
 import { Public } from '../auth/auth.decorators.js';
 import { DatabaseHealthIndicator } from './database.health-indicator.js';
+import { LivenessDocs, ReadinessDocs } from './health.api-docs.js';
 import { RedisHealthIndicator } from './redis.health-indicator.js';
 import { RegistriesHealthIndicator } from './registries.health-indicator.js';
 
@@ -23,12 +24,14 @@ export class HealthController {
   /** The process is up and serving HTTP; no dependency is consulted, so a database outage does not get the process restarted. */
   @Get(['live', ''])
   @Public()
+  @LivenessDocs()
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
+  @ReadinessDocs()
   async ready(): Promise<{ status: string; checks: HealthCheckResult['details'] }> {
     try {
       const result = await this.health.check(this.indicators());

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { BusinessRegistryHttpAdapter } from './business/business-registry.http-adapter.js';
 import { BusinessRegistry } from './business/business-registry.port.js';
 import { BusinessRegistrySandboxAdapter } from './business/business-registry.sandbox-adapter.js';
 import { HouseholdRegistryHttpAdapter } from './household/household-registry.http-adapter.js';
 import { HouseholdRegistry } from './household/household-registry.port.js';
 import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
-import { RegistryHttpClient } from './http/registry-http.client.js';
+import { type RegistryHttpOptions, RegistryHttpClient } from './http/registry-http.client.js';
 import { RegistryHealth } from './registry-health.js';
 import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
 import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
@@ -16,7 +17,11 @@ import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbo
 type RegistryName = 'HOUSEHOLD' | 'VEHICLE' | 'BUSINESS';
 
 /** The HTTP client of a registry whose URL is configured; none where the sandbox stands in. */
-export function registryHttpClient(config: AppConfig, registry: RegistryName): RegistryHttpClient | undefined {
+export function registryHttpClient(
+  config: AppConfig,
+  registry: RegistryName,
+  observer?: RegistryHttpOptions['observer'],
+): RegistryHttpClient | undefined {
   const baseUrl = config[`${registry}_REGISTRY_URL` as const];
   if (!baseUrl) return undefined;
   return new RegistryHttpClient({
@@ -28,6 +33,7 @@ export function registryHttpClient(config: AppConfig, registry: RegistryName): R
     retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,
     breakerThreshold: config.REGISTRY_BREAKER_THRESHOLD,
     breakerHalfOpenMs: config.REGISTRY_BREAKER_HALF_OPEN_MS,
+    observer,
   });
 }
 
@@ -43,13 +49,16 @@ export function registryHttpClient(config: AppConfig, registry: RegistryName): R
     { provide: SandboxRegistryTransport, useFactory: () => new SandboxRegistryTransport() },
     {
       provide: RegistryHealth,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new RegistryHealth({
-          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD'),
-          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE'),
-          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS'),
-        }),
+      // Metrics is optional so that the module also stands alone (its tests); the sandbox is not measured.
+      inject: [AppConfig, { token: Metrics, optional: true }],
+      useFactory: (config: AppConfig, metrics?: Metrics) => {
+        const observer: RegistryHttpOptions['observer'] = metrics && ((attempt) => metrics.registryAttempt(attempt));
+        return new RegistryHealth({
+          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD', observer),
+          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE', observer),
+          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS', observer),
+        });
+      },
     },
     {
       provide: HouseholdRegistry,

@@ -5,6 +5,7 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
+import { ClaimReviewDocs, DecideReviewDocs, ListReviewsDocs, RequestReviewDocs, ReverifyReviewDocs } from './review.api-docs.js';
 import { ReviewService } from './review.service.js';
 
 const applicationIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('The application') });
@@ -19,6 +20,7 @@ export class ReviewController {
 
   /** Cases waiting for a decision (by default), oldest first. */
   @Get()
+  @ListReviewsDocs()
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListReviewsQueryDto, @CorrelationId() correlationId: string) {
     return this.reviews.list(principal, query, correlationId);
   }
@@ -26,12 +28,14 @@ export class ReviewController {
   /** Pulls an automatically determined application into the queue. */
   @Post()
   @HttpCode(201)
+  @RequestReviewDocs()
   request(@CurrentPrincipal() principal: Principal, @Body() body: ReviewRequestDto, @CorrelationId() correlationId: string) {
     return this.reviews.request(principal, body, correlationId);
   }
 
   @Post(':applicationId/claim')
   @HttpCode(200)
+  @ClaimReviewDocs()
   claim(
     @CurrentPrincipal() principal: Principal,
     @Param('applicationId', applicationIdPipe) applicationId: string,
@@ -42,6 +46,7 @@ export class ReviewController {
 
   @Post(':applicationId/decision')
   @HttpCode(200)
+  @DecideReviewDocs()
   decide(
     @CurrentPrincipal() principal: Principal,
     @Param('applicationId', applicationIdPipe) applicationId: string,
@@ -54,6 +59,7 @@ export class ReviewController {
   /** Sends the case back for a fresh verification instead of deciding it. */
   @Post(':applicationId/reverify')
   @HttpCode(202)
+  @ReverifyReviewDocs()
   reverify(
     @CurrentPrincipal() principal: Principal,
     @Param('applicationId', applicationIdPipe) applicationId: string,

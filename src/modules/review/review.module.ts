@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ReviewController } from './review.controller.js';
 import { ReviewQueueModule } from './review-queue.module.js';
 import { ReviewService } from './review.service.js';
 
 @Module({
-  imports: [ApplicationsModule, ReviewQueueModule],
+  imports: [ApplicationsModule, ReviewQueueModule, NotificationsModule],
   controllers: [ReviewController],
   providers: [ReviewService],
 })

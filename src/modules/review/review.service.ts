@@ -12,6 +12,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import type { Evaluation } from '../eligibility/eligibility.types.js';
+import { NotificationService } from '../notifications/notification.service.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
 import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
@@ -32,6 +33,7 @@ export class ReviewService {
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
   ) {}
 
   async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
@@ -113,7 +115,8 @@ export class ReviewService {
     const application = await this.reachable(principal, applicationId);
     this.refuseOwnApplication(principal, application);
     const now = this.clock.now().toISOString();
-    return this.unitOfWork.run(async (manager) => {
+    const decisionId = randomUUID();
+    const recorded = await this.unitOfWork.run(async (manager) => {
       const item = await this.queue.findPending(manager, applicationId);
       if (!item) throw conflict('This application is not waiting for a decision (it may have been decided already).');
       if (item.determinationId === null) {
@@ -123,7 +126,7 @@ export class ReviewService {
         throw conflict('Another reviewer holds the claim on this application, or it was decided meanwhile.');
       }
       const decision = {
-        id: randomUUID(),
+        id: decisionId,
         applicationId,
         reviewItemId: item.id,
         determinationId: item.determinationId,
@@ -143,6 +146,8 @@ export class ReviewService {
       });
       return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
     });
+    await this.notifications.decisionRecorded(decisionId, correlationId);
+    return recorded;
   }
 
   private async reachable(principal: Principal, applicationId: string): Promise<ApplicationEntity> {

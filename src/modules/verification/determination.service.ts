@@ -5,6 +5,7 @@ import { Clock } from '../../core/time/clock.js';
 import { evaluate } from '../eligibility/eligibility-engine.js';
 import type { Evaluation, EvaluationInput } from '../eligibility/eligibility.types.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import type { RegistrySource } from '../registries/registry.types.js';
 import type { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
 import type { ApplicationEntity } from '../applications/entities/application.entity.js';
@@ -25,6 +26,7 @@ export class DeterminationService {
     private readonly repository: VerificationRepository,
     private readonly policies: PolicyCatalog,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async determine(verificationId: string, correlationId: string): Promise<void> {
@@ -47,6 +49,7 @@ export class DeterminationService {
       },
       correlationId,
     );
+    this.metrics.determinationStored(evaluation.outcome, stored.application.program);
     this.logger.log(
       { correlationId, verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length },
       'Determination made',
@@ -115,7 +118,10 @@ export class DeterminationService {
       // False when the check's own job got there first: the caller then reads the checks again.
       const audit = { applicationId: verification.applicationId, correlationId: correlationId };
       allClosed = (await this.repository.completeCheck(check, audit)) && allClosed;
-      this.logger.warn({ verificationId: check.verificationId, source: check.source }, 'Registry check abandoned; counted as unavailable');
+      this.logger.warn(
+        { correlationId, verificationId: check.verificationId, source: check.source },
+        'Registry check abandoned; counted as unavailable',
+      );
     }
     return allClosed;
   }

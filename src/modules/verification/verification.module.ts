@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ReviewQueueModule } from '../review/review-queue.module.js';
 import { RegistriesModule } from '../registries/registries.module.js';
 import { DeterminationService } from './determination.service.js';
@@ -10,7 +11,13 @@ import { VerificationService } from './verification.service.js';
 
 /** Verifications as records and flows: recording and enqueuing them, and turning stored answers into determinations. */
 @Module({
-  imports: [BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }), RegistriesModule, EligibilityModule, ReviewQueueModule],
+  imports: [
+    BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }),
+    RegistriesModule,
+    EligibilityModule,
+    ReviewQueueModule,
+    NotificationsModule,
+  ],
   providers: [VerificationRepository, VerificationQueue, VerificationService, DeterminationService],
   exports: [VerificationService, VerificationRepository, VerificationQueue, DeterminationService],
 })

@@ -8,6 +8,14 @@ import { REGISTRY_SOURCES } from '../registries/registry.types.js';
 export const VERIFICATION_FLOW = 'verification';
 
 /**
+ * The BullMQ priority of every job of a re-verification run's flows. Jobs without a priority
+ * (new applications, and re-verifications staff ask for one by one) are taken before any
+ * prioritized job, so a run of a whole province never holds up a new application; among
+ * themselves, prioritized jobs of one priority are taken in the order they were added.
+ */
+export const RUN_PRIORITY = 10;
+
+/**
  * Enqueues a verification as one BullMQ flow: a child per registry on that registry's
  * queue, and a parent that determines eligibility once all three have reported. Job ids are
  * derived from the verification id, so enqueuing the same verification twice adds nothing.
@@ -19,19 +27,21 @@ export class VerificationQueue {
     @InjectQueue(QueueName.Determination) private readonly determinations: Queue<VerificationJobData>,
   ) {}
 
-  async enqueue(data: VerificationJobData): Promise<void> {
+  /** `priority`: see RUN_PRIORITY; given to the parent and to each child. */
+  async enqueue(data: VerificationJobData, priority?: number): Promise<void> {
+    const prioritised = priority === undefined ? {} : { priority };
     await this.flows.add({
       name: JobName.DetermineEligibility,
       queueName: QueueName.Determination,
       data,
-      opts: { ...DEFAULT_JOB_OPTIONS, jobId: determinationJobId(data.verificationId) },
+      opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
       children: REGISTRY_SOURCES.map((source) => ({
         name: JobName.CheckRegistry,
         queueName: QUEUE_OF_SOURCE[source],
         data: { ...data, source },
         // A child that fails for good must not hold the parent: the determination closes
         // its check as unavailable and sends the case to review.
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
+        opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
       })),
     });
   }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
+import { NotificationService } from '../notifications/notification.service.js';
 import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
@@ -19,6 +20,7 @@ export class VerificationRepository {
     private readonly unitOfWork: UnitOfWork,
     private readonly auditLog: AuditLog,
     private readonly reviewQueue: ReviewQueueRepository,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** Adds a verification and its pending source checks, inside the caller's transaction. */
@@ -36,11 +38,11 @@ export class VerificationRepository {
   }
 
   /** Pending verifications requested before `before`, oldest first. */
-  findStalePending(before: string, limit: number): Promise<Pick<VerificationEntity, 'id' | 'correlationId'>[]> {
+  findStalePending(before: string, limit: number): Promise<Pick<VerificationEntity, 'id' | 'correlationId' | 'runId'>[]> {
     return this.dataSource
       .getRepository(VerificationEntity)
       .createQueryBuilder('v')
-      .select(['v.id', 'v.correlationId'])
+      .select(['v.id', 'v.correlationId', 'v.runId'])
       .where('v.status = :pending AND v.created_at < :before', { pending: 'PENDING', before })
       .orderBy('v.created_at', 'ASC')
       .take(limit)
@@ -160,6 +162,7 @@ export class VerificationRepository {
         outcome: determination.outcome,
       });
     });
+    await this.notifications.determinationMade(determination.verificationId, correlationId);
   }
 
   /**

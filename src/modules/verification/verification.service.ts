@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config.js';
+import { enqueuedWithin } from '../../core/queue/enqueued-within.js';
 import type { VerificationEntity } from './entities/verification.entity.js';
-import { VerificationQueue } from './verification.queue.js';
+import { RUN_PRIORITY, VerificationQueue } from './verification.queue.js';
 import { VerificationRepository } from './verification.repository.js';
 
 export interface VerificationRequest {
@@ -13,6 +14,8 @@ export interface VerificationRequest {
   requestedBy: string;
   correlationId: string;
   at: string;
+  /** The re-verification run asking for it, if any. */
+  runId?: string;
 }
 
 /**
@@ -42,30 +45,29 @@ export class VerificationService {
       correlationId: request.correlationId,
       createdAt: request.at,
       completedAt: null,
+      runId: request.runId ?? null,
     };
     await this.repository.addVerification(manager, verification);
     return verification;
   }
 
-  /** Enqueues a recorded verification if Redis takes it promptly; never fails the caller. */
-  async enqueue(verification: Pick<VerificationEntity, 'id' | 'correlationId'>): Promise<boolean> {
-    const enqueued = this.queue.enqueue({ verificationId: verification.id, correlationId: verification.correlationId });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Redis did not take the job in time')), this.config.ENQUEUE_WAIT_MS);
-    });
-    try {
-      await Promise.race([enqueued, timeout]);
-      return true;
-    } catch (error) {
-      enqueued.catch(() => undefined);
+  /**
+   * Enqueues a recorded verification if Redis takes it promptly; never fails the caller. One a
+   * re-verification run started queues behind new applications (RUN_PRIORITY), however often
+   * it is enqueued again.
+   */
+  async enqueue(verification: Pick<VerificationEntity, 'id' | 'correlationId'> & { runId?: string | null }): Promise<boolean> {
+    const enqueued = this.queue.enqueue(
+      { verificationId: verification.id, correlationId: verification.correlationId },
+      verification.runId ? RUN_PRIORITY : undefined,
+    );
+    const error = await enqueuedWithin(enqueued, this.config.ENQUEUE_WAIT_MS);
+    if (error) {
       this.logger.warn(
-        { verificationId: verification.id, error: (error as Error).name },
+        { correlationId: verification.correlationId, verificationId: verification.id, error: error.name },
         'Verification not queued yet; the sweeper will queue it',
       );
-      return false;
-    } finally {
-      clearTimeout(timer);
     }
+    return error === null;
   }
 }

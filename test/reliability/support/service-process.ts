@@ -57,6 +57,10 @@ export function serviceEnv(options: ServiceOptions, port: number): Record<string
     ...(options.registries ? simulatorEnv(options.registries.url, options.registries.token) : {}),
     VERIFICATION_REQUEUE_AFTER_MS: '3000',
     VERIFICATION_SWEEP_INTERVAL_MS: '1000',
+    // Scenarios send thousands of requests with one token.
+    API_RATE_LIMIT: '0',
+    // No re-verification scheduler: its next firing would count as a job left in a queue.
+    REVERIFICATION_SCHEDULE: '',
     ...options.env,
   };
 }

@@ -1,6 +1,14 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema.js';
 import { ReviewAndAudit1764400000000 } from './1764400000000-review-and-audit.js';
 import { FailedVerifications1764500000000 } from './1764500000000-failed-verifications.js';
+import { WebhookEvents1764610000000 } from './1764610000000-webhook-events.js';
+import { ReverificationRuns1764620000000 } from './1764620000000-reverification-runs.js';
 
 /** Every migration, in order. Listed, not globbed: a glob loads them by dynamic import, which Jest cannot. */
-export const MIGRATIONS = [InitialSchema1764300000000, ReviewAndAudit1764400000000, FailedVerifications1764500000000];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  ReviewAndAudit1764400000000,
+  FailedVerifications1764500000000,
+  WebhookEvents1764610000000,
+  ReverificationRuns1764620000000,
+];

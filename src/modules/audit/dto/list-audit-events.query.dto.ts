@@ -1,28 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit.types.js';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 128, description: 'The acting staff member (a token’s `sub`), or `system`.' })
   @IsOptional()
   @IsString()
   @MaxLength(128)
   actor?: string;
 
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   applicationId?: string;
 
   /** From this instant (inclusive), ISO 8601. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive), ISO 8601.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
   /** Up to this instant (exclusive), ISO 8601. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'Up to this instant (exclusive), ISO 8601.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
@@ -30,12 +36,18 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
 
 export class VerifyAuditChainQueryDto {
   /** A checkpoint kept outside the database: the chain must still reach it, with this hash. */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'The `sequence` of a checkpoint kept outside the database: the chain must still reach it. Goes with checkpointHash.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   checkpointSequence?: number;
 
+  @ApiPropertyOptional({ maxLength: 64, description: 'The `hash` of that checkpoint. Goes with checkpointSequence.' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

@@ -1,5 +1,5 @@
 import { PolicyCatalog } from './policy-catalog.js';
-import type { PolicyVersion } from './policy-version.types.js';
+import { type PolicyVersion, reverificationIntervalMonths } from './policy-version.types.js';
 
 const shipped = PolicyCatalog.shipped();
 const v2023 = (): PolicyVersion => structuredClone(shipped.get('5425@2023-01-01')!);
@@ -95,6 +95,9 @@ describe('PolicyCatalog validation', () => {
     ['an impossible date', [edited((v) => (v.effectiveFrom = '2023-13-01'))], /effectiveFrom/],
     ['a missing programme', [edited((v) => delete (v.programs as Partial<typeof v.programs>).TEMPORARY_ASSISTANCE)], /no parameters for TEMPORARY_ASSISTANCE/],
     ['a vehicle class that is not one letter', [edited((v) => (v.exemptVehicleClasses = ['M1']))], /exempt vehicle classes/],
+    ['a re-verification interval of no months', [edited((v) => (v.programs.MINIMUM_LIVING_ALLOWANCE.reverificationIntervalMonths = 0))], /MINIMUM_LIVING_ALLOWANCE reverificationIntervalMonths/],
+    ['a re-verification interval in part months', [edited((v) => (v.programs.TEMPORARY_ASSISTANCE.reverificationIntervalMonths = 1.5))], /TEMPORARY_ASSISTANCE reverificationIntervalMonths/],
+    ['a re-verification interval over five years', [edited((v) => (v.programs.EXTREME_POVERTY_SUPPORT.reverificationIntervalMonths = 61))], /EXTREME_POVERTY_SUPPORT reverificationIntervalMonths/],
   ])('refuses %s', (_title, versions, message) => {
     expect(() => new PolicyCatalog(versions)).toThrow(message);
   });
@@ -104,5 +107,28 @@ describe('PolicyCatalog validation', () => {
     const catalog = new PolicyCatalog([version]);
     version.effectiveFrom = '2030-01-01';
     expect(catalog.select('542521', '2023-01-01')?.id).toBe('5425@2023-01-01');
+  });
+});
+
+describe('re-verification intervals', () => {
+  it.each([
+    ['5425@2022-01-01', 12, 12, 12],
+    ['5425@2023-01-01', 12, 6, 12],
+    ['national@2023-01-01', 12, 12, 12],
+  ])('%s: yearly unless the programme says otherwise', (id, dibao, tekun, temporary) => {
+    const { programs } = shipped.get(id)!;
+    expect(
+      [programs.MINIMUM_LIVING_ALLOWANCE, programs.EXTREME_POVERTY_SUPPORT, programs.TEMPORARY_ASSISTANCE].map(
+        reverificationIntervalMonths,
+      ),
+    ).toEqual([dibao, tekun, temporary]);
+  });
+
+  it.each([
+    ['2022-06-30', ['5425@2022-01-01']],
+    ['2023-01-01', ['5425@2023-01-01', 'national@2023-01-01']],
+    ['2021-12-31', []],
+  ])('the versions in force on %s', (date, ids) => {
+    expect(shipped.inForce(date).map((version) => version.id)).toEqual(ids);
   });
 });

@@ -42,6 +42,14 @@ export class PolicyCatalog {
     return best;
   }
 
+  /** Every version whose inclusive range contains `date` (YYYY-MM-DD): at most one per region prefix. */
+  inForce(date: string): readonly PolicyVersion[] {
+    if (!isCalendarDate(date)) throw new RangeError(`date must be YYYY-MM-DD, got "${date}"`);
+    return this.versions.filter(
+      (version) => version.effectiveFrom <= date && (version.effectiveTo === null || date <= version.effectiveTo),
+    );
+  }
+
   get(id: string): PolicyVersion | undefined {
     return this.versions.find((version) => version.id === id);
   }

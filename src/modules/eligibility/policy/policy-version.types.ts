@@ -19,6 +19,19 @@ export interface ProgramPolicy {
   readonly anyEnterpriseRoleCounts: boolean;
   /** Every code the programme can raise; INCOME_ABOVE_STANDARD only where there are standards. */
   readonly severities: Readonly<Partial<Record<FindingCode, Severity>>>;
+  /**
+   * Whole months between periodic re-verifications of an enrolled household (6: half-yearly);
+   * absent: DEFAULT_REVERIFICATION_INTERVAL_MONTHS. Not an eligibility rule: the engine ignores it.
+   */
+  readonly reverificationIntervalMonths?: number;
+}
+
+/** Enrolled households are re-verified yearly unless the programme's policy says otherwise. */
+export const DEFAULT_REVERIFICATION_INTERVAL_MONTHS = 12;
+
+/** The programme's re-verification interval in months. */
+export function reverificationIntervalMonths(program: ProgramPolicy): number {
+  return program.reverificationIntervalMonths ?? DEFAULT_REVERIFICATION_INTERVAL_MONTHS;
 }
 
 /** One set of POLICY.md parameters for a region prefix and an inclusive date range. */

@@ -34,6 +34,10 @@ function checkProgram(version: PolicyVersion, name: string, program: ProgramPoli
   }
   if (!isYuanText(program.enterpriseCapitalAllowance)) fail(version, `${name} has no valid enterprise capital allowance`);
   if (typeof program.anyEnterpriseRoleCounts !== 'boolean') fail(version, `${name} must say whether any enterprise role counts`);
+  const interval = program.reverificationIntervalMonths;
+  if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1 && interval <= 60)) {
+    fail(version, `${name} reverificationIntervalMonths must be a whole number of months from 1 to 60`);
+  }
 
   for (const [code, severity] of Object.entries(program.severities)) {
     if (!isOneOf(FINDING_CODES, code)) fail(version, `${name} has a severity for unknown code ${code}`);

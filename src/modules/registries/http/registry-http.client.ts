@@ -11,7 +11,8 @@ import {
 } from 'cockatiel';
 import { searchLabel, type RegistryTransport, type SearchEndpoint, type TransportAnswer } from '../contract/registry-search.js';
 import { errorForStatus } from '../contract/registry-status.js';
-import { RegistryError } from '../registry.error.js';
+import { RegistryError, type RegistryErrorCode } from '../registry.error.js';
+import type { RegistrySource } from '../registry.types.js';
 import { parseRetryAfter, RegistryBackoff } from './registry-retry.backoff.js';
 
 /** Why the service reads the registries; they refuse any other purpose with 403. */
@@ -31,7 +32,33 @@ export interface RegistryHttpOptions {
   breakerThreshold: number;
   /** How long the open circuit refuses calls before one is let through to probe. */
   breakerHalfOpenMs: number;
+  /** Told of every request sent, and of every call the open circuit refused (for metrics). */
+  observer?: (attempt: RegistryAttempt) => void;
 }
+
+/**
+ * What one request to a registry came to: `ok` (200 with JSON), `timeout`, `unreachable` (the
+ * connection failed), `5xx`, `429`, `rejected` (another 4xx), `invalid` (200 that is not JSON,
+ * or a status the contract does not define), or `breaker_open` (not sent: the circuit is open).
+ * A 200 with JSON that breaks the contract's schema is `ok` here; the lookup then fails as
+ * INVALID_RESPONSE when the answer is checked.
+ */
+export type RegistryOutcome = 'ok' | 'timeout' | 'unreachable' | '5xx' | '429' | 'rejected' | 'invalid' | 'breaker_open';
+
+export interface RegistryAttempt {
+  source: RegistrySource;
+  /** The contract's operationId. */
+  operation: string;
+  outcome: RegistryOutcome;
+  durationMs: number;
+}
+
+const OUTCOME_OF_CODE: Record<RegistryErrorCode, RegistryOutcome> = {
+  RATE_LIMITED: '429',
+  UNAVAILABLE: '5xx',
+  REJECTED: 'rejected',
+  INVALID_RESPONSE: 'invalid',
+};
 
 /** The circuit breaker's state, in the words a health report uses. */
 export type CircuitStatus = 'closed' | 'open' | 'half-open' | 'isolated';
@@ -119,6 +146,7 @@ export class RegistryHttpClient implements RegistryTransport {
       return { body: answer, requestIds, attempts: requestIds.length };
     } catch (error) {
       if (isBrokenCircuitError(error)) {
+        this.options.observer?.({ source: endpoint.source, operation: endpoint.operationId, outcome: 'breaker_open', durationMs: 0 });
         throw new RegistryError('UNAVAILABLE', `${endpoint.source}: circuit open after repeated failures; not called`, {
           attempts: 0,
           requestIds: [],
@@ -132,6 +160,14 @@ export class RegistryHttpClient implements RegistryTransport {
 
   private async attempt(endpoint: SearchEndpoint, payload: string, requestId: string): Promise<unknown> {
     const label = searchLabel(endpoint);
+    const started = performance.now();
+    const observe = (outcome: RegistryOutcome) =>
+      this.options.observer?.({
+        source: endpoint.source,
+        operation: endpoint.operationId,
+        outcome,
+        durationMs: performance.now() - started,
+      });
     let response: Response;
     let text: string;
     try {
@@ -145,17 +181,21 @@ export class RegistryHttpClient implements RegistryTransport {
       });
       text = await response.text();
     } catch (error) {
+      observe(isTimeout(error) ? 'timeout' : 'unreachable');
       throw new RegistryError('UNAVAILABLE', `${label}: ${describeFetchFailure(error, this.options.timeoutMs)}`);
     }
     const parsed = parseJson(text);
     if (response.status !== 200) {
       const error = errorForStatus(label, response.status, parsed, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+      observe(OUTCOME_OF_CODE[error.code]);
       if (error.code === 'RATE_LIMITED' && error.options.retryAfterMs !== undefined) this.announceRetryAfter(error.options.retryAfterMs);
       throw error;
     }
     if (parsed === NOT_JSON) {
+      observe('invalid');
       throw new RegistryError('INVALID_RESPONSE', `${label}: answered 200 with a body that is not JSON`);
     }
+    observe('ok');
     return parsed;
   }
 
@@ -189,9 +229,13 @@ function parseJson(text: string): unknown {
  * (not under Jest's separate realm, for one).
  */
 function describeFetchFailure(error: unknown, timeoutMs: number): string {
-  const { name, cause } = (error ?? {}) as { name?: unknown; cause?: { code?: unknown } };
-  if (name === 'TimeoutError') {
+  const { cause } = (error ?? {}) as { cause?: { code?: unknown } };
+  if (isTimeout(error)) {
     return `no answer within ${timeoutMs} ms`;
   }
   return typeof cause?.code === 'string' ? `connection failed (${cause.code})` : 'connection failed';
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'TimeoutError';
 }

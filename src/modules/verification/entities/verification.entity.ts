@@ -36,4 +36,8 @@ export class VerificationEntity {
 
   @Column({ name: 'completed_at', type: 'varchar', length: 24, nullable: true })
   completedAt: string | null;
+
+  /** The re-verification run that started it, if any; its jobs then queue behind new applications'. */
+  @Column({ name: 'run_id', type: 'varchar', length: 36, nullable: true })
+  runId: string | null;
 }

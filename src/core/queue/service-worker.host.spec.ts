@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { loadConfig } from '../config/app.config.js';
+import { jobLogFields } from '../logging/job-log-context.js';
+import { Metrics } from '../../modules/metrics/metrics.service.js';
+import { ServiceWorkerHost } from './service-worker.host.js';
+
+/** A processor that notes what a log line written during its work would carry. */
+class ProbeProcessor extends ServiceWorkerHost {
+  seen: unknown[] = [];
+
+  protected async handle(): Promise<void> {
+    this.seen.push(jobLogFields());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    this.seen.push(jobLogFields());
+  }
+}
+
+const jobOf = (correlationId: string, times: { processedOn?: number; finishedOn?: number } = {}) =>
+  ({ id: '1', name: 'Probe', queueName: 'Probe', data: { verificationId: 'v-1', correlationId }, ...times }) as unknown as Job;
+
+describe('ServiceWorkerHost', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('runs each job with its correlation id in the log context, across awaits, and only while it runs', async () => {
+    const processor = new ProbeProcessor(loadConfig({}));
+    await Promise.all([processor.process(jobOf('first')), processor.process(jobOf('second'))]);
+    expect(processor.seen).toEqual(expect.arrayContaining([{ correlationId: 'first' }, { correlationId: 'second' }]));
+    expect(processor.seen.filter((fields) => (fields as { correlationId: string }).correlationId === 'first')).toHaveLength(2);
+    expect(jobLogFields()).toEqual({});
+  });
+
+  it('times each attempt that completed or failed', async () => {
+    const processor = new ProbeProcessor(loadConfig({}));
+    const metrics = new Metrics();
+    Object.assign(processor, { metrics });
+    processor.onCompleted(jobOf('c', { processedOn: 1_000, finishedOn: 1_250 }));
+    processor.onFailed(jobOf('c', { processedOn: Date.now() }), new Error('boom'));
+    const text = await metrics.exposition();
+    expect(text).toContain('hedui_job_duration_seconds_sum{queue="Probe",result="completed"} 0.25');
+    expect(text).toContain('hedui_job_duration_seconds_count{queue="Probe",result="failed"} 1');
+  });
+});

@@ -1,0 +1,94 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { Gauge } from 'prom-client';
+import { AppConfig } from '../../core/config/app.config.js';
+import { QueueName } from '../../core/queue/queue.types.js';
+import { Metrics } from './metrics.service.js';
+
+/** The job states whose counts are exposed, per queue. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
+
+type CountedQueue = Pick<Queue, 'name' | 'getJobCounts'>;
+
+/**
+ * Each queue's job counts, read in parallel, or `undefined` for a queue whose counts did not
+ * come within `timeoutMs`: with Redis down, BullMQ holds commands until it reconnects, and a
+ * scrape must not wait for that.
+ */
+export async function readQueueDepths(
+  queues: readonly CountedQueue[],
+  timeoutMs: number,
+): Promise<{ queue: string; counts?: Record<string, number> }[]> {
+  return Promise.all(
+    queues.map(async (queue) => {
+      const counts = queue.getJobCounts(...QUEUE_STATES);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), timeoutMs);
+      });
+      try {
+        return { queue: queue.name, counts: await Promise.race([counts, timeout]) };
+      } catch {
+        return { queue: queue.name, counts: undefined };
+      } finally {
+        clearTimeout(timer);
+        // A read that lost the race may still fail later; nobody waits for it any more.
+        counts.catch(() => undefined);
+      }
+    }),
+  );
+}
+
+/**
+ * Queue depths as gauges read from Redis at scrape time: `hedui_queue_jobs{queue,state}` for
+ * each queue that answered within METRICS_QUEUE_TIMEOUT_MS, and `hedui_queue_counts_up{queue}`,
+ * 1 when it did and 0 when it did not (its depths are then left out of that scrape rather than
+ * shown stale). Both gauges of one scrape share one read: prom-client collects them together.
+ */
+@Injectable()
+export class QueueDepthCollector implements OnModuleInit {
+  private queues: Queue[] = [];
+  private reading?: Promise<{ queue: string; counts?: Record<string, number> }[]>;
+
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly moduleRef: ModuleRef,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const depths = () => this.depths();
+    new Gauge({
+      name: 'hedui_queue_jobs',
+      help: 'Jobs in each queue by state, read at scrape time.',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.metrics.registry],
+      async collect() {
+        this.reset();
+        for (const { queue, counts } of await depths()) {
+          for (const state of counts ? QUEUE_STATES : []) this.set({ queue, state }, counts![state] ?? 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'hedui_queue_counts_up',
+      help: 'Whether the queue answered with its job counts within the scrape timeout (1) or not (0).',
+      labelNames: ['queue'] as const,
+      registers: [this.metrics.registry],
+      async collect() {
+        this.reset();
+        for (const { queue, counts } of await depths()) this.set({ queue }, counts ? 1 : 0);
+      },
+    });
+  }
+
+  private depths(): Promise<{ queue: string; counts?: Record<string, number> }[]> {
+    this.reading ??= readQueueDepths(this.queues, this.config.METRICS_QUEUE_TIMEOUT_MS).finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+}
