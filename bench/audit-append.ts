@@ -12,6 +12,7 @@ import { ConfigModule } from '../src/core/config/config.module.js';
 import { DatabaseModule } from '../src/core/database/database.module.js';
 import { Clock } from '../src/core/time/clock.js';
 import { AuditLog } from '../src/modules/audit/audit-log.js';
+import { Metrics } from '../src/modules/metrics/metrics.service.js';
 import { AuditTrailService } from '../src/modules/audit/audit-trail.service.js';
 import { createBenchDatabase } from './bench-database.js';
 import { percentile } from './report.js';
@@ -43,14 +44,14 @@ export interface AuditAppendResult {
   chains: Array<{ database: AuditDatabase; appended: number; verdict: string; valid: boolean }>;
 }
 
-/** The audit chain's storage and nothing else: configuration, database, clock, AuditLog. */
+/** The audit chain's storage and nothing else: configuration, database, clock, metrics, AuditLog. */
 @Module({})
 class AuditBenchModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuditBenchModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [Clock, AuditLog, AuditTrailService],
+      providers: [Clock, Metrics, AuditLog, AuditTrailService],
     };
   }
 }
@@ -86,7 +87,7 @@ async function measureOn(
   result: AuditAppendResult,
 ): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const context = await NestFactory.createApplicationContext(AuditBenchModule.forRoot(config), { logger: false });
+  const context = await NestFactory.createApplicationContext(AuditBenchModule.forRoot(config), { logger: false, abortOnError: false });
   try {
     const auditLog = context.get(AuditLog);
     let appended = await appendFor(auditLog, 8, Number.POSITIVE_INFINITY, settings.warmupAppends).then((run) => run.latencies.length);

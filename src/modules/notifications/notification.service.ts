@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config.js';
+import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { enqueuedWithin } from '../../core/queue/enqueued-within.js';
 import type { NotificationJobData } from '../../core/queue/queue.types.js';
 import { Clock } from '../../core/time/clock.js';
@@ -8,12 +10,11 @@ import { notificationJobData, type WebhookEventType } from './webhook-event.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
 
 /**
- * Announces determinations and decisions to the deployment's webhook, if it has one. Called
- * once the determination or decision has committed, never inside its transaction, and it
- * never throws: a notification must not undo or fail what it announces.
- *
- * The event is recorded as pending first, then enqueued if Redis takes it within
- * ENQUEUE_WAIT_MS; when it does not, the sweeper enqueues the pending event later.
+ * Announces determinations and decisions to the deployment's webhook, if it has one. The
+ * event is recorded as pending in the same transaction as the determination or decision it
+ * announces (an outbox: one is never stored without the other), and enqueued once that
+ * transaction commits, if Redis takes it within ENQUEUE_WAIT_MS; when it does not, the
+ * sweeper enqueues the pending event later. The call over HTTP is made by a worker.
  */
 @Injectable()
 export class NotificationService {
@@ -24,20 +25,21 @@ export class NotificationService {
     private readonly queue: NotificationQueue,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   get enabled(): boolean {
     return this.config.WEBHOOK_URL !== undefined;
   }
 
-  /** A determination of this verification was stored. */
-  determinationMade(verificationId: string, correlationId: string): Promise<void> {
-    return this.announce('determination.made', verificationId, correlationId);
+  /** A determination of this verification is being stored, in the transaction of `manager`. */
+  determinationMade(manager: EntityManager, verificationId: string, correlationId: string): Promise<void> {
+    return this.announce(manager, 'determination.made', verificationId, correlationId);
   }
 
-  /** A reviewer's decision was recorded. */
-  decisionRecorded(decisionId: string, correlationId: string): Promise<void> {
-    return this.announce('decision.recorded', decisionId, correlationId);
+  /** A reviewer's decision is being recorded, in the transaction of `manager`. */
+  decisionRecorded(manager: EntityManager, decisionId: string, correlationId: string): Promise<void> {
+    return this.announce(manager, 'decision.recorded', decisionId, correlationId);
   }
 
   /** Enqueues an event if Redis takes it promptly; never fails the caller. */
@@ -52,15 +54,16 @@ export class NotificationService {
     return error === null;
   }
 
-  private async announce(type: WebhookEventType, subjectId: string, correlationId: string): Promise<void> {
+  private async announce(manager: EntityManager, type: WebhookEventType, subjectId: string, correlationId: string): Promise<void> {
     if (!this.enabled) return;
     const data = notificationJobData(type, subjectId, correlationId);
-    try {
-      await this.events.recordPending({ id: data.eventId, type, subjectId, correlationId, createdAt: this.clock.now().toISOString() });
-    } catch (error) {
-      // Still enqueued: only the sweeper's second chance is lost.
-      this.logger.warn({ eventId: data.eventId, type, error: (error as Error).name }, 'Webhook event not recorded');
-    }
-    await this.enqueue(data);
+    await this.events.recordPending(manager, {
+      id: data.eventId,
+      type,
+      subjectId,
+      correlationId,
+      createdAt: this.clock.now().toISOString(),
+    });
+    this.unitOfWork.afterCommit(manager, () => void this.enqueue(data));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import type { NotificationJobData } from '../../core/queue/queue.types.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
@@ -21,17 +21,15 @@ export class WebhookEventsRepository {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** Records an event as pending; recording it again (same id) changes nothing. */
-  async recordPending(event: NewWebhookEvent): Promise<void> {
-    await this.unitOfWork.write((manager) =>
-      manager
-        .createQueryBuilder()
-        .insert()
-        .into(WebhookEventEntity)
-        .values({ ...event, status: 'PENDING', attempts: 0, responseStatus: null, finishedAt: null })
-        .orIgnore()
-        .execute(),
-    );
+  /** Records an event as pending, inside the caller's transaction; recording it again (same id) changes nothing. */
+  async recordPending(manager: EntityManager, event: NewWebhookEvent): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookEventEntity)
+      .values({ ...event, status: 'PENDING', attempts: 0, responseStatus: null, finishedAt: null })
+      .orIgnore()
+      .execute();
   }
 
   /** Events still pending that were recorded before `before`, oldest first, after the keyset `after`. */

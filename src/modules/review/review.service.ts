@@ -115,8 +115,7 @@ export class ReviewService {
     const application = await this.reachable(principal, applicationId);
     this.refuseOwnApplication(principal, application);
     const now = this.clock.now().toISOString();
-    const decisionId = randomUUID();
-    const recorded = await this.unitOfWork.run(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const item = await this.queue.findPending(manager, applicationId);
       if (!item) throw conflict('This application is not waiting for a decision (it may have been decided already).');
       if (item.determinationId === null) {
@@ -126,7 +125,7 @@ export class ReviewService {
         throw conflict('Another reviewer holds the claim on this application, or it was decided meanwhile.');
       }
       const decision = {
-        id: decisionId,
+        id: randomUUID(),
         applicationId,
         reviewItemId: item.id,
         determinationId: item.determinationId,
@@ -144,10 +143,9 @@ export class ReviewService {
         correlationId,
         outcome: body.decision,
       });
+      await this.notifications.decisionRecorded(manager, decision.id, correlationId);
       return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
     });
-    await this.notifications.decisionRecorded(decisionId, correlationId);
-    return recorded;
   }
 
   private async reachable(principal: Principal, applicationId: string): Promise<ApplicationEntity> {

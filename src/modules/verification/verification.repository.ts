@@ -161,8 +161,8 @@ export class VerificationRepository {
         correlationId,
         outcome: determination.outcome,
       });
+      await this.notifications.determinationMade(manager, determination.verificationId, correlationId);
     });
-    await this.notifications.determinationMade(determination.verificationId, correlationId);
   }
 
   /**
