@@ -2,7 +2,6 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
-import { bearerToken } from './bearer-token.js';
 import type { Principal, Role } from './principal.js';
 import { TokenService } from './token.service.js';
 
@@ -19,7 +18,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const principal = await this.tokens.verify(bearerToken(request.headers.authorization));
+    const principal = await this.tokens.principalOf(request);
     request.principal = principal;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

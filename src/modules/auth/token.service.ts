@@ -3,16 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../core/config/app.config.js';
 import { DomainError } from '../../core/errors/domain.error.js';
+import { bearerToken } from './bearer-token.js';
 import { type Principal, type Role, ROLES } from './principal.js';
 
 /** Verifies bearer tokens (HS256 with AUTH_JWT_SECRET only) and signs development tokens. */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
+  /** Each request's verification, so that the guards that ask (rate limit, auth) verify its token once. */
+  private readonly verified = new WeakMap<object, Promise<Principal>>();
 
   constructor(config: AppConfig) {
     // A key object made once: given the secret as text, the JWT library rebuilds a key on every request.
     this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.AUTH_JWT_SECRET, 'utf8')) });
+  }
+
+  /**
+   * The principal of a request's `Authorization: Bearer` token, verified once per request
+   * however often it is asked for; rejects (every time) as `verify` does.
+   */
+  principalOf(request: { headers: { authorization?: string } }): Promise<Principal> {
+    let principal = this.verified.get(request);
+    if (!principal) {
+      principal = (async () => this.verify(bearerToken(request.headers.authorization)))();
+      this.verified.set(request, principal);
+    }
+    return principal;
   }
 
   async verify(token: string): Promise<Principal> {

@@ -2,7 +2,6 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { ProblemDetailsFilter } from '../../core/errors/problem-details.filter.js';
-import { bearerToken } from '../auth/bearer-token.js';
 import { TokenService } from '../auth/token.service.js';
 
 /** The dashboard's routes are Fastify's own, outside Nest's guards and filters: this is their problem+json. */
@@ -28,7 +27,7 @@ export function adminOnlyFastifyAdapter(tokens: TokenService): new () => Fastify
 /** 401 without a valid bearer token, 403 without the admin role, as the API's AuthGuard answers. */
 async function requireAdmin(tokens: TokenService, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   try {
-    const principal = await tokens.verify(bearerToken(request.headers.authorization));
+    const principal = await tokens.principalOf(request);
     if (!principal.roles.includes('admin')) throw new DomainError('FORBIDDEN', 'The queue dashboard is for the admin role only.');
     return undefined;
   } catch (error) {

@@ -11,7 +11,6 @@ import {
 } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../core/config/app.config.js';
-import { bearerToken } from '../auth/bearer-token.js';
 import type { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
 
@@ -62,7 +61,7 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
 
   private async principalOf(request: ThrottledRequest): Promise<Principal | undefined> {
     try {
-      return await this.tokens.verify(bearerToken(request.headers.authorization));
+      return await this.tokens.principalOf(request);
     } catch {
       return undefined;
     }
