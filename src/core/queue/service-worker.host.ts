@@ -68,7 +68,6 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
     Object.assign(this.worker.opts, {
       // Recorded on each job it runs (`processedBy`), so that work can be traced to a process.
       name: `${hostname()}-${process.pid}`,
-      concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.JOB_LOCK_MS,
       stalledInterval: this.config.JOB_LOCK_MS,
       maxStalledCount: 2,
