@@ -1,6 +1,4 @@
-import { Queue } from 'bullmq';
-import { QueueName } from '../../src/core/queue/queue.types.js';
-import { redisConnection } from '../../src/core/queue/redis-connection.js';
+import { withQueues } from './support/queues.js';
 import { checkInvariants } from './support/invariants.js';
 import { submitLoad } from './support/load.js';
 import { outcomeMismatches } from './support/outcomes.js';
@@ -80,12 +78,7 @@ async function stalledAndRerun(environment: ScenarioEnvironment): Promise<number
 }
 
 async function completedJobs(environment: ScenarioEnvironment) {
-  const queues = Object.values(QueueName).map(
-    (name) => new Queue(name, { connection: redisConnection(environment.redis.url), prefix: environment.queuePrefix }),
+  return withQueues(environment.redis.url, environment.queuePrefix, async (queues) =>
+    (await Promise.all(queues.map((queue) => queue.getCompleted(0, -1)))).flat(),
   );
-  try {
-    return (await Promise.all(queues.map((queue) => queue.getCompleted(0, -1)))).flat();
-  } finally {
-    await Promise.all(queues.map((queue) => queue.close()));
-  }
 }

@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { QueueName } from '../../src/core/queue/queue.types.js';
-import { redisConnection } from '../../src/core/queue/redis-connection.js';
+import { withQueues } from './support/queues.js';
 import { http } from './support/http.js';
 import { checkInvariants } from './support/invariants.js';
 import { submitLoad } from './support/load.js';
@@ -89,10 +88,7 @@ async function poison(databaseUrl: string, applicationIds: string[]): Promise<vo
 }
 
 async function failedDeterminations(environment: ScenarioEnvironment): Promise<number> {
-  const queue = new Queue(QueueName.Determination, { connection: redisConnection(environment.redis.url), prefix: environment.queuePrefix });
-  try {
-    return await queue.getFailedCount();
-  } finally {
-    await queue.close();
-  }
+  return withQueues(environment.redis.url, environment.queuePrefix, (queues) =>
+    queues.find((queue) => queue.name === QueueName.Determination)!.getFailedCount(),
+  );
 }

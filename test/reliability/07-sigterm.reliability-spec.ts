@@ -1,6 +1,5 @@
-import { Queue } from 'bullmq';
 import { QueueName } from '../../src/core/queue/queue.types.js';
-import { redisConnection } from '../../src/core/queue/redis-connection.js';
+import { withQueues } from './support/queues.js';
 import { http } from './support/http.js';
 import { checkInvariants } from './support/invariants.js';
 import { submitLoad } from './support/load.js';
@@ -93,25 +92,14 @@ describe('07 SIGTERM during load', () => {
 
 /** The jobs active in any queue right now, as [queue, job id]. */
 async function activeJobs(environment: ScenarioEnvironment): Promise<[QueueName, string][]> {
-  return withQueues(environment, async (queues) => {
+  return withQueues(environment.redis.url, environment.queuePrefix, async (queues) => {
     const active = await Promise.all(queues.map((queue) => queue.getActive()));
     return active.flatMap((jobs, i) => jobs.map((job) => [queues[i].name as QueueName, job.id!] as [QueueName, string]));
   });
 }
 
 async function statesOf(environment: ScenarioEnvironment, jobs: [QueueName, string][]): Promise<string[]> {
-  return withQueues(environment, (queues) =>
+  return withQueues(environment.redis.url, environment.queuePrefix, (queues) =>
     Promise.all(jobs.map(([name, id]) => queues.find((queue) => queue.name === name)!.getJobState(id))),
   );
-}
-
-async function withQueues<T>(environment: ScenarioEnvironment, work: (queues: Queue[]) => Promise<T>): Promise<T> {
-  const queues = Object.values(QueueName).map(
-    (name) => new Queue(name, { connection: redisConnection(environment.redis.url), prefix: environment.queuePrefix }),
-  );
-  try {
-    return await work(queues);
-  } finally {
-    await Promise.all(queues.map((queue) => queue.close()));
-  }
 }
