@@ -1,4 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../src/core/queue/queue.types.js';
 import { ROLES } from '../../src/modules/auth/principal.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -222,9 +225,16 @@ it('answers as the document says, field for field, from submission to decision, 
     origin: 'REQUESTED',
     requestReason: REASON,
   });
-  await call('POST', '/v1/reviews/{applicationId}/reverify', `/v1/reviews/${eligible}/reverify`, { token: reviewer }, 202);
-  await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 202);
-  await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 409);
+  // Determinations wait meanwhile, so that the second re-verification meets the first still under way.
+  const determinations = t.app.get<Queue>(getQueueToken(QueueName.Determination));
+  await determinations.pause();
+  try {
+    await call('POST', '/v1/reviews/{applicationId}/reverify', `/v1/reviews/${eligible}/reverify`, { token: reviewer }, 202);
+    await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 202);
+    await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 409);
+  } finally {
+    await determinations.resume();
+  }
 
   // The audit log.
   await call('GET', '/v1/audit-events', '/v1/audit-events?limit=2', { token: auditor }, 200);
