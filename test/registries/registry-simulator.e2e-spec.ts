@@ -208,23 +208,22 @@ describe('registry simulator', () => {
 
     it('adds the configured latency to every answer', async () => {
       const simulator = await start({ latencyMs: 150 });
-      const began = Date.now();
       expect((await post(simulator, PERSONS)).status).toBe(200);
-      expect(Date.now() - began).toBeGreaterThanOrEqual(140);
+      const [served] = simulator.log();
+      expect(served.answeredAt! - served.receivedAt).toBeGreaterThanOrEqual(150);
     });
   });
 
-  it('closes promptly while requests hang, ending them', async () => {
+  it('closes while requests hang, ending them rather than waiting for them', async () => {
     const simulator = await start({ faults: { hangRate: 1 } });
     const hanging = post(simulator, PERSONS).then(
       () => 'answered',
       () => 'ended',
     );
     while (simulator.requests() === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const began = Date.now();
-    const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error('close() is still waiting after 2 s')), 2000).unref());
-    await Promise.race([simulator.close(), stuck]);
-    expect(Date.now() - began).toBeLessThan(1000);
+    // A hanging request is never answered: close() returning at all means it ended it.
+    await simulator.close();
     expect(await hanging).toBe('ended');
+    expect(simulator.log().map((request) => request.answeredAt)).toEqual([undefined]);
   });
 });

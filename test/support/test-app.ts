@@ -123,8 +123,9 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   };
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
+/** Deletes every key under `prefix` on the test Redis. */
+export async function deleteKeys(prefix: string, redisUrl = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true });
   await redis.connect();
   try {
     let cursor = '0';

@@ -129,26 +129,26 @@ export class AppConfig {
   @Min(1)
   REGISTRY_BREAKER_HALF_OPEN_MS = 30000;
 
-  /** Household registry checks started per second, across every process; 0: no limit. */
+  /** HTTP calls per second to the household registry, retries included, across every process; 0: no limit. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   HOUSEHOLD_REGISTRY_RATE_LIMIT = 0;
 
-  /** Vehicle registry checks started per second, across every process; 0: no limit. */
+  /** HTTP calls per second to the vehicle registry, retries included, across every process; 0: no limit. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   VEHICLE_REGISTRY_RATE_LIMIT = 0;
 
-  /** Business registry checks started per second, across every process; 0: no limit. */
+  /** HTTP calls per second to the business registry, retries included, across every process; 0: no limit. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   BUSINESS_REGISTRY_RATE_LIMIT = 0;
 
   /**
-   * How many times a check whose attempts all met 429 is put back on its queue to wait out the
+   * How many times a check whose attempts all met 429 is put back on its queue, delayed by the
    * registry's `Retry-After`, before it is recorded as unavailable.
    */
   @Transform(toInt)

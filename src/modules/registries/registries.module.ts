@@ -8,19 +8,31 @@ import { HouseholdRegistryHttpAdapter } from './household/household-registry.htt
 import { HouseholdRegistry } from './household/household-registry.port.js';
 import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
 import { type RegistryHttpOptions, RegistryHttpClient } from './http/registry-http.client.js';
+import { RegistryQuota } from './quota/registry-quota.js';
 import { RegistryHealth } from './registry-health.js';
 import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
+import type { RegistrySource } from './registry.types.js';
 import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
 import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
 import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
 
 type RegistryName = 'HOUSEHOLD' | 'VEHICLE' | 'BUSINESS';
 
-/** The HTTP client of a registry whose URL is configured; none where the sandbox stands in. */
+const SOURCE_OF: Record<RegistryName, RegistrySource> = {
+  HOUSEHOLD: 'HOUSEHOLD_REGISTRATION',
+  VEHICLE: 'VEHICLE_REGISTRATION',
+  BUSINESS: 'BUSINESS_REGISTRATION',
+};
+
+/**
+ * The HTTP client of a registry whose URL is configured; none where the sandbox stands in.
+ * With `quota`, every attempt takes a slot of `<REGISTRY>_REGISTRY_RATE_LIMIT` calls a second.
+ */
 export function registryHttpClient(
   config: AppConfig,
   registry: RegistryName,
   observer?: RegistryHttpOptions['observer'],
+  quota?: RegistryQuota,
 ): RegistryHttpClient | undefined {
   const baseUrl = config[`${registry}_REGISTRY_URL` as const];
   if (!baseUrl) return undefined;
@@ -33,6 +45,7 @@ export function registryHttpClient(
     retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,
     breakerThreshold: config.REGISTRY_BREAKER_THRESHOLD,
     breakerHalfOpenMs: config.REGISTRY_BREAKER_HALF_OPEN_MS,
+    quota: quota?.forRegistry(SOURCE_OF[registry], config[`${registry}_REGISTRY_RATE_LIMIT` as const]),
     observer,
   });
 }
@@ -48,15 +61,20 @@ export function registryHttpClient(
   providers: [
     { provide: SandboxRegistryTransport, useFactory: () => new SandboxRegistryTransport() },
     {
+      provide: RegistryQuota,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new RegistryQuota({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+    },
+    {
       provide: RegistryHealth,
       // Metrics is optional so that the module also stands alone (its tests); the sandbox is not measured.
-      inject: [AppConfig, { token: Metrics, optional: true }],
-      useFactory: (config: AppConfig, metrics?: Metrics) => {
+      inject: [AppConfig, RegistryQuota, { token: Metrics, optional: true }],
+      useFactory: (config: AppConfig, quota: RegistryQuota, metrics?: Metrics) => {
         const observer: RegistryHttpOptions['observer'] = metrics && ((attempt) => metrics.registryAttempt(attempt));
         return new RegistryHealth({
-          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD', observer),
-          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE', observer),
-          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS', observer),
+          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD', observer, quota),
+          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE', observer, quota),
+          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS', observer, quota),
         });
       },
     },

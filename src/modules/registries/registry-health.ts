@@ -7,7 +7,7 @@ export type RegistryCondition = CircuitStatus | 'sandbox';
 /**
  * What this process knows of each registry it calls over HTTP, for whatever watches the
  * registries rather than consults them: the state of each circuit breaker (for a readiness
- * report), and the registry's 429s as they happen (for the queue that feeds it).
+ * report).
  */
 export class RegistryHealth {
   constructor(private readonly clients: Partial<Record<RegistrySource, RegistryHttpClient>>) {}
@@ -19,10 +19,5 @@ export class RegistryHealth {
 
   condition(source: RegistrySource): RegistryCondition {
     return this.clients[source]?.circuit ?? 'sandbox';
-  }
-
-  /** Calls `listener` with the wait each time the registry answers 429 with `Retry-After`; nothing for the sandbox. */
-  onRetryAfter(source: RegistrySource, listener: (retryAfterMs: number) => void): { dispose(): void } {
-    return this.clients[source]?.onRetryAfter(listener) ?? { dispose: () => undefined };
   }
 }

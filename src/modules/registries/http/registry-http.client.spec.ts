@@ -6,6 +6,15 @@ import { RegistryHttpClient } from './registry-http.client.js';
 const THRESHOLD = 3;
 const HALF_OPEN_MS = 30_000;
 const OWNER = '542523197804129012';
+const OPTIONS = {
+  baseUrl: 'http://registry.test',
+  timeoutMs: 1000,
+  maxAttempts: 2,
+  retryBaseMs: 0,
+  retryAfterCapMs: 5000,
+  breakerThreshold: THRESHOLD,
+  breakerHalfOpenMs: HALF_OPEN_MS,
+};
 
 /** What the fake registry answers next; `fetch` is the only thing doubled. */
 type Answer = { status: number; body?: string; headers?: Record<string, string> };
@@ -41,15 +50,7 @@ describe('RegistryHttpClient circuit breaker', () => {
     fetchMock = jest
       .spyOn(globalThis, 'fetch')
       .mockImplementation(async () => new Response(answer.body, { status: answer.status, headers: answer.headers }));
-    client = new RegistryHttpClient({
-      baseUrl: 'http://registry.test',
-      timeoutMs: 1000,
-      maxAttempts: 2,
-      retryBaseMs: 0,
-      retryAfterCapMs: 5000,
-      breakerThreshold: THRESHOLD,
-      breakerHalfOpenMs: HALF_OPEN_MS,
-    });
+    client = new RegistryHttpClient(OPTIONS);
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -86,28 +87,68 @@ describe('RegistryHttpClient circuit breaker', () => {
     expect(client.circuit).toBe('closed');
   });
 
-  it('counts calls that gave up on 429, and tells listeners each Retry-After as it comes, capped', async () => {
-    const waits: number[] = [];
-    client.onRetryAfter((ms) => waits.push(ms));
-    answered(429, { 'Retry-After': '0' });
-    await failTimes(THRESHOLD);
-    expect(client.circuit).toBe('open');
-    expect(waits).toEqual(Array(THRESHOLD * 2).fill(0));
-
-    const subscription = client.onRetryAfter((ms) => waits.push(ms));
-    subscription.dispose();
-    waits.length = 0;
-    now += HALF_OPEN_MS;
-    answered(429, { 'Retry-After': '9' });
+  it('counts calls that gave up on 429, and holds every process back for each Retry-After as it comes, capped', async () => {
+    const holds: number[] = [];
+    const quota = {
+      acquire: jest.fn(async (_requestId: string) => undefined),
+      holdBack: jest.fn(async (ms: number) => void holds.push(ms)),
+    };
+    // The holds are kept on the monotonic clock, faked from the start so that the client never sees two clocks.
     jest.useFakeTimers({ doNotFake: ['Date'] });
     try {
+      client = new RegistryHttpClient({ ...OPTIONS, quota });
+      answered(429, { 'Retry-After': '0' });
+      for (let i = 0; i < THRESHOLD; i++) {
+        const failed = failureOf(call());
+        await jest.runAllTimersAsync();
+        await failed;
+      }
+      expect(client.circuit).toBe('open');
+      expect(holds).toEqual(Array(THRESHOLD * 2).fill(0));
+      // Every attempt took a slot of the quota first, named by its request id.
+      expect(quota.acquire.mock.calls.map(([requestId]) => requestId)).toEqual(
+        fetchMock.mock.calls.map(([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['X-Request-Id']),
+      );
+      expect(quota.acquire).toHaveBeenCalledTimes(THRESHOLD * 2);
+
+      holds.length = 0;
+      now += HALF_OPEN_MS;
+      answered(429, { 'Retry-After': '9' });
       const probe = failureOf(call());
-      await jest.advanceTimersByTimeAsync(5000);
+      await jest.advanceTimersByTimeAsync(4999);
+      // Held back for the capped Retry-After on its own clock: no second attempt yet.
+      expect(fetchMock).toHaveBeenCalledTimes(THRESHOLD * 2 + 1);
+      await jest.advanceTimersByTimeAsync(1);
       expect((await probe).code).toBe('RATE_LIMITED');
+      expect(fetchMock).toHaveBeenCalledTimes(THRESHOLD * 2 + 2);
     } finally {
       jest.useRealTimers();
     }
-    expect(waits).toEqual([5000, 5000]);
+    expect(holds).toEqual([5000, 5000]);
+  });
+
+  it('holds this process back for a 503 Retry-After, without holding other processes', async () => {
+    const quota = { acquire: jest.fn(async (_requestId: string) => undefined), holdBack: jest.fn(async (_ms: number) => undefined) };
+    client = new RegistryHttpClient({ ...OPTIONS, quota });
+    answered(503, { 'Retry-After': '2' });
+    jest.useFakeTimers({ doNotFake: ['Date'] });
+    try {
+      const first = call();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      answered(200);
+      // Another call of this process meanwhile waits out the same hold, as the first one's retry does.
+      const second = call();
+      await jest.advanceTimersByTimeAsync(1999);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(1);
+      await expect(first).resolves.toMatchObject({ attempts: 2 });
+      await expect(second).resolves.toMatchObject({ attempts: 1 });
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(quota.holdBack).not.toHaveBeenCalled();
   });
 
   it('half-opens after the configured time: a probe that succeeds closes the circuit', async () => {

@@ -11,6 +11,8 @@ import {
 } from 'cockatiel';
 import { searchLabel, type RegistryTransport, type SearchEndpoint, type TransportAnswer } from '../contract/registry-search.js';
 import { errorForStatus } from '../contract/registry-status.js';
+import { waitFor } from '../../../core/time/wait-for.js';
+import { QUOTA_CHANNEL, type QuotaDecision, type RegistryCallQuota } from '../quota/registry-quota.js';
 import { RegistryError, type RegistryErrorCode } from '../registry.error.js';
 import type { RegistrySource } from '../registry.types.js';
 import { parseRetryAfter, RegistryBackoff } from './registry-retry.backoff.js';
@@ -32,6 +34,8 @@ export interface RegistryHttpOptions {
   breakerThreshold: number;
   /** How long the open circuit refuses calls before one is let through to probe. */
   breakerHalfOpenMs: number;
+  /** The registry's call quota, shared by every process; none: calls go as soon as they are made. */
+  quota?: RegistryCallQuota;
   /** Told of every request sent, and of every call the open circuit refused (for metrics). */
   observer?: (attempt: RegistryAttempt) => void;
 }
@@ -94,12 +98,18 @@ const NOT_JSON = Symbol('not JSON');
  * probe, with its retries; calls arriving meanwhile wait for its outcome, which closes or
  * re-opens the circuit. Only transient failures count: a refusal or a malformed answer means
  * the registry is up.
+ *
+ * Every attempt, retries included, first takes a slot of the registry's quota (shared by every
+ * process through Redis). A `Retry-After` (with a 429, or a 503 that carries one) holds the
+ * registry back: in this process, on the monotonic clock, so that no attempt of any call goes
+ * before the wait is over; and, for a 429, in every process, through the quota.
  */
 export class RegistryHttpClient implements RegistryTransport {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly retryPolicy: RetryPolicy;
   private readonly baseUrl: string;
-  private readonly retryAfterListeners = new Set<(retryAfterMs: number) => void>();
+  /** Until when (performance.now) the registry asked this process not to call it. */
+  private heldUntil = 0;
 
   constructor(private readonly options: RegistryHttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -120,16 +130,6 @@ export class RegistryHttpClient implements RegistryTransport {
   /** The circuit breaker's state now. */
   get circuit(): CircuitStatus {
     return CIRCUIT_STATUS[this.breaker.state];
-  }
-
-  /**
-   * Calls `listener` with the wait (capped) each time the registry answers 429 with a
-   * `Retry-After`, as it happens rather than when the call gives up, so that whoever feeds
-   * this registry can hold back the calls that have not started yet.
-   */
-  onRetryAfter(listener: (retryAfterMs: number) => void): { dispose(): void } {
-    this.retryAfterListeners.add(listener);
-    return { dispose: () => this.retryAfterListeners.delete(listener) };
   }
 
   async post(endpoint: SearchEndpoint, body: object): Promise<TransportAnswer> {
@@ -159,6 +159,12 @@ export class RegistryHttpClient implements RegistryTransport {
   }
 
   private async attempt(endpoint: SearchEndpoint, payload: string, requestId: string): Promise<unknown> {
+    await waitFor(this.heldUntil - performance.now());
+    if (this.options.quota) {
+      await this.options.quota.acquire(requestId);
+      // A 429 to another call may have come while this one waited for its slot.
+      await waitFor(this.heldUntil - performance.now());
+    }
     const label = searchLabel(endpoint);
     const started = performance.now();
     const observe = (outcome: RegistryOutcome) =>
@@ -188,7 +194,8 @@ export class RegistryHttpClient implements RegistryTransport {
     if (response.status !== 200) {
       const error = errorForStatus(label, response.status, parsed, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
       observe(OUTCOME_OF_CODE[error.code]);
-      if (error.code === 'RATE_LIMITED' && error.options.retryAfterMs !== undefined) this.announceRetryAfter(error.options.retryAfterMs);
+      if (error.options.retryAfterMs !== undefined)
+        await this.holdBack(endpoint.source, error.options.retryAfterMs, error.code === 'RATE_LIMITED');
       throw error;
     }
     if (parsed === NOT_JSON) {
@@ -199,9 +206,18 @@ export class RegistryHttpClient implements RegistryTransport {
     return parsed;
   }
 
-  private announceRetryAfter(retryAfterMs: number): void {
-    const wait = Math.min(retryAfterMs, this.options.retryAfterCapMs);
-    for (const listener of this.retryAfterListeners) listener(wait);
+  /**
+   * Honours a `Retry-After` (capped): this process sends nothing to the registry until it has
+   * passed; with `everywhere` (a 429: the quota is spent for all), no process does. A hold that
+   * Redis could not take is not the call's failure: this process's own hold still stands.
+   */
+  private async holdBack(source: RegistrySource, retryAfterMs: number, everywhere: boolean): Promise<void> {
+    const holdMs = Math.min(retryAfterMs, this.options.retryAfterCapMs);
+    this.heldUntil = Math.max(this.heldUntil, performance.now() + holdMs);
+    if (QUOTA_CHANNEL.hasSubscribers) {
+      QUOTA_CHANNEL.publish({ kind: 'hold', source, holdMs, scope: everywhere ? 'all' : 'process' } satisfies QuotaDecision);
+    }
+    if (everywhere) await this.options.quota?.holdBack(holdMs).catch(() => undefined);
   }
 
   private headers(requestId: string): Record<string, string> {

@@ -54,6 +54,20 @@ export interface SimulatorOptions {
   dataset?: SandboxDataset;
 }
 
+/** One request as the simulator saw it, times on this process's monotonic clock (`performance.now()`). */
+export interface SimulatorRequest {
+  /** The registry of the path asked for; undefined for an unknown path. */
+  source?: RegistrySource;
+  /** The request's `X-Request-Id`, as sent. */
+  requestId?: string;
+  receivedAt: number;
+  /** When the answer was written; undefined while unanswered (a hang). */
+  answeredAt?: number;
+  status?: number;
+  /** The `Retry-After` answered, in seconds. */
+  retryAfterSeconds?: number;
+}
+
 export interface RegistrySimulator {
   url: string;
   port: number;
@@ -62,6 +76,9 @@ export interface RegistrySimulator {
   setFaults(faults: SimulatorFaults): void;
   /** Requests received, in total or by one registry. */
   requests(source?: RegistrySource): number;
+  /** Every request received (of one registry), in the order received, with what it was answered. */
+  log(source?: RegistrySource): SimulatorRequest[];
+  /** Clears the counts and the log. */
   resetCounters(): void;
 }
 
@@ -98,6 +115,8 @@ class RegistrySimulatorServer implements RegistrySimulator {
   private readonly pending = new Set<NodeJS.Timeout>();
   private faults: ArmedFaults;
   private counts = new Map<RegistrySource | 'ALL', number>();
+  private entries: SimulatorRequest[] = [];
+  private readonly entryOf = new WeakMap<ServerResponse, SimulatorRequest>();
   private closing?: Promise<void>;
 
   constructor(private readonly options: SimulatorOptions) {
@@ -129,8 +148,13 @@ class RegistrySimulatorServer implements RegistrySimulator {
     return this.counts.get(source ?? 'ALL') ?? 0;
   }
 
+  log(source?: RegistrySource): SimulatorRequest[] {
+    return this.entries.filter((entry) => source === undefined || entry.source === source);
+  }
+
   resetCounters(): void {
     this.counts.clear();
+    this.entries = [];
   }
 
   close(): Promise<void> {
@@ -161,8 +185,15 @@ class RegistrySimulatorServer implements RegistrySimulator {
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     this.count('ALL');
     const requestId = request.headers['x-request-id'];
-    if (typeof requestId === 'string' && UUID.test(requestId)) response.setHeader('X-Request-Id', requestId);
     const path = (request.url ?? '').split('?')[0];
+    const entry: SimulatorRequest = {
+      source: isSandboxPath(path) ? SANDBOX_ENDPOINTS[path].source : undefined,
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+      receivedAt: performance.now(),
+    };
+    this.entries.push(entry);
+    this.entryOf.set(response, entry);
+    if (typeof requestId === 'string' && UUID.test(requestId)) response.setHeader('X-Request-Id', requestId);
     if (!isSandboxPath(path)) return this.answer(response, errorAnswer(404, 'NOT_FOUND', 'no such search'));
     const { source } = SANDBOX_ENDPOINTS[path];
     this.count(source);
@@ -259,15 +290,31 @@ class RegistrySimulatorServer implements RegistrySimulator {
   private send(response: ServerResponse, status: number, text: string): void {
     const write = () => {
       if (response.destroyed) return;
+      const entry = this.entryOf.get(response);
+      if (entry) {
+        const retryAfter = response.getHeader('Retry-After');
+        Object.assign(
+          entry,
+          { answeredAt: performance.now(), status },
+          retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) },
+        );
+      }
       response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(text);
     };
     const latency = this.options.latencyMs ?? 0;
     if (latency <= 0) return write();
-    const timer = setTimeout(() => {
-      this.pending.delete(timer);
-      write();
-    }, latency);
-    this.pending.add(timer);
+    // At least the latency on the monotonic clock: a timer may fire a little early.
+    const due = performance.now() + latency;
+    const wait = (ms: number) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        const left = due - performance.now();
+        if (left > 0) wait(left);
+        else write();
+      }, Math.ceil(ms));
+      this.pending.add(timer);
+    };
+    wait(latency);
   }
 }
 
