@@ -41,4 +41,60 @@ describe('ServiceWorkerHost', () => {
     expect(text).toContain('hedui_job_duration_seconds_sum{queue="Probe",result="completed"} 0.25');
     expect(text).toContain('hedui_job_duration_seconds_count{queue="Probe",result="failed"} 1');
   });
+
+  describe('at shutdown', () => {
+    /** A processor whose job runs until the test lets it finish, on a stand-in for BullMQ's worker. */
+    class HeldProcessor extends ServiceWorkerHost {
+      release!: () => void;
+      protected handle(): Promise<void> {
+        return new Promise((resolve) => (this.release = resolve));
+      }
+    }
+    const workerOf = (processor: ServiceWorkerHost) => {
+      const worker = {
+        name: 'Probe',
+        pause: jest.fn(async (_doNotWaitActive?: boolean) => undefined),
+        close: jest.fn(async (_force?: boolean) => undefined),
+      };
+      Object.assign(processor, { _worker: worker });
+      return worker;
+    };
+    afterEach(() => jest.useRealTimers());
+
+    it('stops taking jobs without waiting on BullMQ, waits for its own job under way, then closes', async () => {
+      const processor = new HeldProcessor(loadConfig({ SHUTDOWN_GRACE_MS: '25000' }));
+      const worker = workerOf(processor);
+      const job = processor.process(jobOf('under-way'), 'token');
+      let closed = false;
+      const stopping = processor.beforeApplicationShutdown().then(() => (closed = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(worker.pause).toHaveBeenCalledWith(true);
+      expect(closed).toBe(false);
+      processor.release();
+      await job;
+      await stopping;
+      expect(worker.close).toHaveBeenCalledWith(true);
+    });
+
+    it('leaves a job still running at the end of the grace period to its lock', async () => {
+      jest.useFakeTimers();
+      const processor = new HeldProcessor(loadConfig({ SHUTDOWN_GRACE_MS: '1000' }));
+      const worker = workerOf(processor);
+      void processor.process(jobOf('stuck'), 'token');
+      let closed = false;
+      void processor.beforeApplicationShutdown().then(() => (closed = true));
+      await jest.advanceTimersByTimeAsync(999);
+      expect(closed).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(closed).toBe(true);
+      expect(worker.close).toHaveBeenCalledWith(true);
+    });
+
+    it('closes at once when nothing runs', async () => {
+      const processor = new HeldProcessor(loadConfig({}));
+      const worker = workerOf(processor);
+      await processor.beforeApplicationShutdown();
+      expect(worker.close).toHaveBeenCalledWith(true);
+    });
+  });
 });

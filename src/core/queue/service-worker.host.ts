@@ -1,20 +1,23 @@
 import { hostname } from 'node:os';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DelayedError, type Job, type RateLimiterOptions } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { AppConfig } from '../config/app.config.js';
 import { databaseUnavailable } from '../database/database-unavailable.js';
 import { runWithCorrelationId } from '../logging/job-log-context.js';
 import { Metrics } from '../../modules/metrics/metrics.service.js';
 import type { VerificationJobData } from './queue.types.js';
 
+/** How long a worker waits, after an error reaching Redis, before it fetches jobs again. */
+const WORKER_RETRY_DELAY_MS = 1000;
+
 /** How long a job waits when the database could not be reached, before it runs again; jittered. */
 export const DATABASE_UNAVAILABLE_DELAY_MS = 2000;
 
 /**
  * What every processor of the service shares:
- * - the configured concurrency, lock duration (which is also how soon a job of a process that
- *   died is found stalled and run again) and, for those that define one, a rate limiter;
+ * - the configured concurrency and lock duration (which is also how soon a job of a process
+ *   that died is found stalled and run again);
  * - a database that cannot be reached does not use up a job's attempts: the job waits and
  *   runs again, for as long as the outage lasts, so that an outage sends nobody to review;
  * - a log line for each failed attempt that names the job and the error's kind. Error
@@ -40,16 +43,23 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
     super();
   }
 
-  /** The job's work; may be run more than once for one job, so it must be idempotent. */
-  protected abstract handle(job: Job<Data>): Promise<void>;
+  /** The job's work; may be run more than once for one job, so it must be idempotent. `token`: the worker's lock on it. */
+  protected abstract handle(job: Job<Data>, token?: string): Promise<void>;
+
+  /** The jobs this process is running, so that a shutdown knows what it waits for. */
+  private readonly running = new Set<Promise<void>>();
 
   process(job: Job<Data>, token?: string): Promise<void> {
-    return runWithCorrelationId(job.data.correlationId, () => this.processInContext(job, token));
+    const run = runWithCorrelationId(job.data.correlationId, () => this.processInContext(job, token));
+    this.running.add(run);
+    const done = () => void this.running.delete(run);
+    run.then(done, done);
+    return run;
   }
 
   private async processInContext(job: Job<Data>, token?: string): Promise<void> {
     try {
-      await this.handle(job);
+      await this.handle(job, token);
     } catch (error) {
       if (!databaseUnavailable(error) || token === undefined) throw error;
       const delayMs = Math.round(DATABASE_UNAVAILABLE_DELAY_MS * (0.5 + Math.random()));
@@ -71,31 +81,38 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
       lockDuration: this.config.JOB_LOCK_MS,
       stalledInterval: this.config.JOB_LOCK_MS,
       maxStalledCount: 2,
+      // How long the worker waits before fetching again after losing Redis (BullMQ's default is
+      // 15 s): jobs resume soon after Redis returns, and a shutdown is not held up by the wait.
+      runRetryDelay: WORKER_RETRY_DELAY_MS,
     });
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
-    const limiter = this.limiter();
-    if (limiter) this.worker.opts.limiter = limiter;
     if (!this.worker.isRunning()) this.worker.run().catch((error: Error) => this.worker.emit('error', error));
   }
 
+  /**
+   * Stops taking jobs, waits up to SHUTDOWN_GRACE_MS for those under way, then closes. The wait
+   * is for this process's own jobs, not BullMQ's: `pause()` also waits for the worker's blocking
+   * fetch to let go, which can hang for good on a connection that Redis dropped and ioredis is
+   * still re-establishing (seen after a Redis restart).
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.pause(true);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<'expired'>((resolve) => {
       timer = setTimeout(() => resolve('expired'), this.config.SHUTDOWN_GRACE_MS);
     });
-    // pause() stops taking jobs and resolves once those under way have finished.
-    const drained = this.worker.pause().then(() => 'drained' as const);
+    const drained = (async () => {
+      // A job fetched just before the pause may still start: wait until none is left.
+      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      return 'drained' as const;
+    })();
     const result = await Promise.race([drained, grace]);
     clearTimeout(timer);
     if (result === 'expired') {
       this.logger.warn({ queue: this.worker.name }, 'Jobs still running at the end of the grace period; they will run again');
     }
-    await this.worker.close(result === 'expired');
-  }
-
-  /** The worker's rate limiter, if it has one. */
-  protected limiter(): RateLimiterOptions | undefined {
-    return undefined;
+    // Nothing of this process's is running any more, or what is left is left to its lock.
+    await this.worker.close(true);
   }
 
   @OnWorkerEvent('completed')
