@@ -38,7 +38,7 @@ describe.each(['sqlite', 'postgres'] as const)('logs on %s', (kind) => {
       {
         ...simulatorEnv(simulator.url, TOKEN),
         LOG_LEVEL: 'trace',
-        REGISTRY_TIMEOUT_MS: '2000',
+        REGISTRY_TIMEOUT_MS: '30000',
         REGISTRY_BREAKER_THRESHOLD: '1000',
         REGISTRY_RETRY_BASE_MS: '10',
         REGISTRY_RETRY_AFTER_CAP_MS: '50',

@@ -42,11 +42,9 @@ describe('readQueueDepths', () => {
     });
   });
 
-  it('leaves out, within the timeout, a queue whose Redis does not answer, and still reads the others', async () => {
-    const started = Date.now();
+  it('leaves out a queue whose Redis does not answer, and still reads the others', async () => {
+    // The silent "Redis" never answers: a result at all means the read gave up on it (when, exactly, is the unit spec's).
     const depths = await readQueueDepths([hanging, live], 300);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(depths).toEqual([
       { queue: 'Hanging', counts: undefined },
       { queue: 'Live', counts: expect.objectContaining({ delayed: 1 }) },

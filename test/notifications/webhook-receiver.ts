@@ -8,6 +8,8 @@ export interface ReceivedCall {
   body: string;
   /** Which call of its event this was: 0 for the first. */
   attempt: number;
+  /** Date.now() when it was received. */
+  receivedAt: number;
 }
 
 /** What to answer a call: an HTTP status, or 'hang' to never answer. */
@@ -63,6 +65,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         attempt,
+        receivedAt: Date.now(),
       };
       receiver.calls.push(call);
       const answer = receiver.answer(call);

@@ -60,7 +60,7 @@ describe.each(['sqlite', 'postgres'] as const)('re-verification runs on %s', (ki
     simulator = await startRegistrySimulator({ token: TOKEN });
     t = await startTestApp(kind, {
       ...simulatorEnv(simulator.url, TOKEN),
-      REGISTRY_TIMEOUT_MS: '2000',
+      REGISTRY_TIMEOUT_MS: '30000',
       REGISTRY_BREAKER_THRESHOLD: '1000',
       REGISTRY_RETRY_BASE_MS: '10',
       // Two households a step: the run's six households take four steps.

@@ -6,7 +6,7 @@ import { VerificationSweeper } from '../../src/modules/verification/verification
 import { sandboxCase, settledApplication } from '../access/access-fixtures.js';
 import { submitCase } from '../support/sandbox-case-runner.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { RUN_WAIT_MS } from '../../src/modules/reverification/reverification.processor.js';
+import { ReverificationRunner } from '../../src/modules/reverification/reverification-runner.js';
 import {
   completed,
   query,
@@ -57,7 +57,8 @@ describe.each(['sqlite', 'postgres'] as const)('a run queues behind new applicat
     const held = await waitForRun(t, runId, admin, (body) => body.total === 4);
     expect(held).toMatchObject({ status: 'SELECTING', pending: 4 });
     await until(async () => ((await reverificationQueue(t).getJob(`run-${runId}`))?.isDelayed() ? true : undefined), 'the run job to wait');
-    await new Promise((resolve) => setTimeout(resolve, RUN_WAIT_MS * 2));
+    // Asked for its next step while its four are pending, the run decides to wait and takes no household.
+    expect(await t.app.get(ReverificationRunner).step(runId)).toBe('WAITING');
     expect((await waitForRun(t, runId, admin, () => true)).total).toBe(4);
     for (const registryQueue of queues.slice(1)) {
       const prioritized = await registryQueue.getJobs(['prioritized']);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock } from '../../src/core/time/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { findingCodesOf, listAll, sandboxCase, sqlOf, submitDetermined } from './review-steps.js';
 
@@ -86,13 +87,19 @@ describe.each(['sqlite', 'postgres'] as const)('review queue on %s', (kind) => {
 
     it('orders by the time queued, not by insertion, and counts the age from it', async () => {
       const { id } = await submitDetermined(t, intake, 'name-mismatch');
-      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+      const now = new Date();
+      const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000 - 500).toISOString();
       await sql(`UPDATE review_items SET queued_at = ? WHERE application_id = ?`, [twoHoursAgo, id]);
-      const [first] = await pending();
-      expect(first.applicationId).toBe(id);
-      expect(first.queuedAt).toBe(twoHoursAgo);
-      expect(first.ageSeconds).toBeGreaterThanOrEqual(7200);
-      expect(first.ageSeconds).toBeLessThan(7200 + 60);
+      // The service's clock held still, so that the age is what it computes from it, in whole seconds.
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(now);
+      try {
+        const [first] = await pending();
+        expect(first.applicationId).toBe(id);
+        expect(first.queuedAt).toBe(twoHoursAgo);
+        expect(first.ageSeconds).toBe(7200);
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('filters by programme, by region and by both', async () => {
@@ -152,7 +159,6 @@ describe.each(['sqlite', 'postgres'] as const)('review queue on %s', (kind) => {
   describe('claiming and deciding', () => {
     let id: string;
     let before: any;
-    let claimedAt: number;
 
     beforeAll(async () => {
       ({ id } = await submitDetermined(t, intake, 'name-mismatch'));
@@ -160,13 +166,16 @@ describe.each(['sqlite', 'postgres'] as const)('review queue on %s', (kind) => {
     });
 
     it('gives the claim to the first reviewer, with an expiry', async () => {
-      claimedAt = Date.now();
-      const response = await claim(id, reviewerA);
+      // The service's clock held still: the expiry is exactly REVIEW_CLAIM_MINUTES after the claim.
+      const claimedAt = new Date();
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(claimedAt);
+      const response = await claim(id, reviewerA).finally(() => clock.mockRestore());
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ applicationId: id, claimedBy: 'reviewer-a', claimExpiresAt: expect.any(String) });
-      const expiresInMs = Date.parse(response.body.claimExpiresAt) - claimedAt;
-      expect(expiresInMs).toBeGreaterThan(CLAIM_MINUTES * 60_000 - 10_000);
-      expect(expiresInMs).toBeLessThanOrEqual(CLAIM_MINUTES * 60_000 + 10_000);
+      expect(response.body).toEqual({
+        applicationId: id,
+        claimedBy: 'reviewer-a',
+        claimExpiresAt: new Date(claimedAt.getTime() + CLAIM_MINUTES * 60_000).toISOString(),
+      });
       const [item] = await itemOf(id);
       expect(item).toMatchObject({ claimedBy: 'reviewer-a', claimExpiresAt: response.body.claimExpiresAt });
     });
