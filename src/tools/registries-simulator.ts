@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startRegistrySimulator } from '../modules/registries/sandbox/registry-simulator.server.js';
+import { generatePopulation, mergeDatasets } from '../modules/registries/sandbox/sandbox-population.js';
+import { loadSandboxDataset } from '../modules/registries/sandbox/sandbox-registry.handler.js';
 
 const USAGE = `Serves the three sandbox registries over HTTP, as contracts/registries.openapi.yaml says.
 
@@ -7,6 +9,9 @@ usage: npm run registries -- [options]
   --host <address>          default 127.0.0.1
   --port <port>             default 8701 (0: any free port)
   --latency-ms <ms>         added before every answer
+  --quota <calls/s>         calls a second each registry takes; past it, 429 with Retry-After
+  --population <N>          also serve N generated households (seeded by --seed): valid
+                            identity numbers, some with a car or a business
   --token <token>           bearer token required of every request (default: any)
   --error-rate <p>          share of answers that are 500, 502 or 503
   --rate-limit-rate <p>     share of answers that are 429
@@ -14,7 +19,7 @@ usage: npm run registries -- [options]
   --malformed-rate <p>      share of 200 answers whose body breaks the contract
   --incomplete-rate <p>     share of 200 answers that leave one identifier out
   --hang-rate <p>           share of requests never answered
-  --seed <n>                seed of the random faults, so that a run repeats (default 1)
+  --seed <n>                seed of the random faults and the population, so that a run repeats (default 1)
   --help`;
 
 const REGISTRIES = ['HOUSEHOLD', 'VEHICLE', 'BUSINESS'];
@@ -25,6 +30,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8701' },
       'latency-ms': { type: 'string' },
+      quota: { type: 'string' },
+      population: { type: 'string' },
       token: { type: 'string' },
       'error-rate': { type: 'string' },
       'rate-limit-rate': { type: 'string' },
@@ -51,13 +58,18 @@ async function main(): Promise<void> {
   const rates = [faults.errorRate, faults.rateLimitRate, faults.malformedRate, faults.incompleteRate, faults.hangRate];
   if (rates.reduce((sum: number, rate) => sum + (rate ?? 0), 0) > 1) fail('the rates together must be at most 1');
 
+  const seed = number('seed', values.seed);
+  const population = number('population', values.population, 1_000_000);
+  if (population !== undefined && !Number.isInteger(population)) fail('--population must be a whole number of households');
   const simulator = await startRegistrySimulator({
     host: values.host,
     port,
     latencyMs: number('latency-ms', values['latency-ms']),
-    seed: number('seed', values.seed),
+    quota: number('quota', values.quota),
+    seed,
     token: values.token,
     faults,
+    ...(population ? { dataset: mergeDatasets(loadSandboxDataset(), generatePopulation({ households: population, seed }).dataset) } : {}),
   });
   console.log(`Registry simulator on ${simulator.url}, serving all three registries.`);
   console.log('Point the service at it with:');
@@ -67,6 +79,9 @@ async function main(): Promise<void> {
   const stop = async () => {
     await simulator.close();
     console.log(`Stopped after ${simulator.requests()} requests.`);
+    for (const [source, stats] of Object.entries(simulator.stats())) {
+      console.log(`${source}: ${stats.calls} calls, ${stats.identifiers} identifiers, ${stats.rateLimited} refused over the quota`);
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

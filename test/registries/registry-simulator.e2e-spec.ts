@@ -7,6 +7,7 @@ import {
   type SimulatorOptions,
 } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
+import { generatePopulation, mergeDatasets } from '../../src/modules/registries/sandbox/sandbox-population.js';
 import { loadSandboxDataset, SandboxRegistry } from '../../src/modules/registries/sandbox/sandbox-registry.handler.js';
 
 const PERSONS = '/household-registration/v1/persons/search';
@@ -211,6 +212,59 @@ describe('registry simulator', () => {
       expect((await post(simulator, PERSONS)).status).toBe(200);
       const [served] = simulator.log();
       expect(served.answeredAt! - served.receivedAt).toBeGreaterThanOrEqual(150);
+    });
+  });
+
+  describe('quota, statistics and population', () => {
+    it('takes its quota of calls a second per registry, then answers 429 with the Retry-After until the next, on its clock', async () => {
+      let now = 0;
+      const simulator = await start({ quota: { HOUSEHOLD_REGISTRATION: 2 }, now: () => now });
+      expect((await post(simulator, PERSONS)).status).toBe(200);
+      expect((await post(simulator, PERSONS)).status).toBe(200);
+      const refused = await post(simulator, PERSONS);
+      expect([refused.status, refused.headers.get('retry-after'), await errorCode(refused)]).toEqual([429, '1', 'RATE_LIMITED']);
+      // Another registry has its own quota (none here).
+      expect((await post(simulator, VEHICLES)).status).toBe(200);
+      now += 499;
+      expect((await post(simulator, PERSONS)).status).toBe(429);
+      now += 1;
+      // Half a second at two a second: one call's worth back.
+      expect((await post(simulator, PERSONS)).status).toBe(200);
+      expect((await post(simulator, PERSONS)).status).toBe(429);
+      now += 10_000;
+      // A second's worth at most, however long it waited.
+      expect([
+        (await post(simulator, PERSONS)).status,
+        (await post(simulator, PERSONS)).status,
+        (await post(simulator, PERSONS)).status,
+      ]).toEqual([200, 200, 429]);
+    });
+
+    it('counts calls, identifiers and refusals over the quota per registry', async () => {
+      const simulator = await start({ quota: 1, now: () => 0 });
+      await post(simulator, PERSONS);
+      await post(simulator, PERSONS);
+      await post(simulator, VEHICLES, { idNumbers: [UNKNOWN_ID] });
+      expect(simulator.stats()).toEqual({
+        HOUSEHOLD_REGISTRATION: { calls: 2, identifiers: ASKED.length, rateLimited: 1 },
+        VEHICLE_REGISTRATION: { calls: 1, identifiers: 1, rateLimited: 0 },
+        BUSINESS_REGISTRATION: { calls: 0, identifiers: 0, rateLimited: 0 },
+      });
+      simulator.resetCounters();
+      expect(simulator.stats().HOUSEHOLD_REGISTRATION).toEqual({ calls: 0, identifiers: 0, rateLimited: 0 });
+    });
+
+    it('serves a generated population beside the sandbox dataset', async () => {
+      const population = generatePopulation({ households: 200, seed: 3, vehicleShare: 0.2, businessShare: 0.2 });
+      const simulator = await start({ dataset: mergeDatasets(loadSandboxDataset(), population.dataset) });
+      const generated = population.households.slice(0, 10).flatMap((household) => household.members.map((member) => member.idNumber));
+      const asked = [...generated.slice(0, 40), ASKED[0]];
+      const answer = (await (await post(simulator, PERSONS, { idNumbers: asked })).json()) as WirePersonsAnswer;
+      expect(answer.notFound).toEqual([]);
+      expect(answer.persons.map((person) => person.idNumber).sort()).toEqual([...asked].sort());
+      const owner = population.dataset.vehicles[0].ownerIdNumber;
+      const vehicles = (await (await post(simulator, VEHICLES, { idNumbers: [owner] })).json()) as { vehicles: unknown[] };
+      expect(vehicles.vehicles).toHaveLength(population.dataset.vehicles.filter((vehicle) => vehicle.ownerIdNumber === owner).length);
     });
   });
 

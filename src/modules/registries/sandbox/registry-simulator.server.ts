@@ -12,6 +12,7 @@ import {
   type SandboxDataset,
   type SandboxPath,
 } from './sandbox-registry.handler.js';
+import { mulberry32 } from './sandbox-population.js';
 
 /** How one registry misbehaves. Rates are probabilities per request; together at most 1. */
 export interface FaultSettings {
@@ -45,6 +46,14 @@ export interface SimulatorOptions {
   port?: number;
   /** Added before every answer. */
   latencyMs?: number;
+  /**
+   * Calls a second each registry takes (all of them, or per registry); past it, 429 with the
+   * `Retry-After` in whole seconds until a call would be taken. A token bucket that holds one
+   * second's worth, as registries commonly grant: a client that spaces its calls never meets it.
+   */
+  quota?: number | Partial<Record<RegistrySource, number>>;
+  /** The clock of the quota, in ms; default `performance.now`. */
+  now?: () => number;
   /** When set, any other bearer token is refused with 401. */
   token?: string;
   faults?: SimulatorFaults;
@@ -78,8 +87,16 @@ export interface RegistrySimulator {
   requests(source?: RegistrySource): number;
   /** Every request received (of one registry), in the order received, with what it was answered. */
   log(source?: RegistrySource): SimulatorRequest[];
-  /** Clears the counts and the log. */
+  /** What each registry was asked since the last reset: calls, identifiers in them, and calls refused for the quota. */
+  stats(): Record<RegistrySource, RegistryCallStats>;
+  /** Clears the counts, the statistics and the log. */
   resetCounters(): void;
+}
+
+export interface RegistryCallStats {
+  calls: number;
+  identifiers: number;
+  rateLimited: number;
 }
 
 type ArmedFaults = Record<RegistrySource, FaultSettings & { failuresLeft: number; random: () => number }>;
@@ -117,6 +134,8 @@ class RegistrySimulatorServer implements RegistrySimulator {
   private counts = new Map<RegistrySource | 'ALL', number>();
   private entries: SimulatorRequest[] = [];
   private readonly entryOf = new WeakMap<ServerResponse, SimulatorRequest>();
+  private callStats = emptyStats();
+  private readonly buckets = new Map<RegistrySource, { tokens: number; at: number }>();
   private closing?: Promise<void>;
 
   constructor(private readonly options: SimulatorOptions) {
@@ -152,9 +171,14 @@ class RegistrySimulatorServer implements RegistrySimulator {
     return this.entries.filter((entry) => source === undefined || entry.source === source);
   }
 
+  stats(): Record<RegistrySource, RegistryCallStats> {
+    return structuredClone(this.callStats);
+  }
+
   resetCounters(): void {
     this.counts.clear();
     this.entries = [];
+    this.callStats = emptyStats();
   }
 
   close(): Promise<void> {
@@ -201,16 +225,43 @@ class RegistrySimulatorServer implements RegistrySimulator {
       response.setHeader('Allow', 'POST');
       return this.answer(response, errorAnswer(405, 'METHOD_NOT_ALLOWED', 'only POST is served'));
     }
+    this.callStats[source].calls += 1;
     const refusal = this.refusal(request);
     const text = await readBody(request);
     if (refusal) return this.answer(response, refusal);
+    const waitSeconds = this.overQuota(source);
+    if (waitSeconds !== undefined) {
+      this.callStats[source].rateLimited += 1;
+      response.setHeader('Retry-After', String(waitSeconds));
+      return this.answer(response, errorAnswer(429, 'RATE_LIMITED', 'over the quota of calls a second'));
+    }
     if (text === undefined) return this.answer(response, errorAnswer(413, 'BODY_TOO_LARGE', 'the body exceeds 1 MiB'));
     const scripted = this.scriptedFault(source);
     if (scripted) return this.misbehave(response, scripted, path, undefined);
     const body = parseJson(text);
+    const asked = (body as Record<string, unknown> | undefined)?.[SANDBOX_ENDPOINTS[path].identifiersField];
+    if (Array.isArray(asked)) this.callStats[source].identifiers += asked.length;
     const answer = body === undefined ? errorAnswer(400, 'INVALID_REQUEST', 'the body is not JSON') : this.registry.handle(path, body);
     const random = answer.status === 200 ? this.randomFault(source) : undefined;
     return random ? this.misbehave(response, random, path, body) : this.answer(response, answer);
+  }
+
+  /** Takes a token of the registry's quota; when none is left, the whole seconds until one will be. */
+  private overQuota(source: RegistrySource): number | undefined {
+    const quota = this.options.quota;
+    const rate = typeof quota === 'number' ? quota : quota?.[source];
+    if (!rate) return undefined;
+    const now = (this.options.now ?? performance.now)();
+    const capacity = Math.max(1, rate);
+    const bucket = this.buckets.get(source) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    bucket.at = now;
+    this.buckets.set(source, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
   }
 
   /** The 4xx a real registry gives before it looks at the body, if any. */
@@ -346,14 +397,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A small seedable PRNG: the same seed gives the same faults in the same order. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function emptyStats(): Record<RegistrySource, RegistryCallStats> {
+  return Object.fromEntries(REGISTRY_SOURCES.map((source) => [source, { calls: 0, identifiers: 0, rateLimited: 0 }])) as Record<
+    RegistrySource,
+    RegistryCallStats
+  >;
 }
