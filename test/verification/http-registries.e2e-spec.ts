@@ -1,5 +1,13 @@
 import { startRegistrySimulator, type RegistrySimulator } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
+import { canonicalJson, sha256Hex } from '../../src/core/json/canonical-json.js';
+import { BusinessRegistrySandboxAdapter } from '../../src/modules/registries/business/business-registry.sandbox-adapter.js';
+import { HouseholdRegistrySandboxAdapter } from '../../src/modules/registries/household/household-registry.sandbox-adapter.js';
+import { SandboxRegistryTransport } from '../../src/modules/registries/sandbox/sandbox-registry.transport.js';
+import { VehicleRegistrySandboxAdapter } from '../../src/modules/registries/vehicle/vehicle-registry.sandbox-adapter.js';
+import { BusinessRegistryCheck } from '../../src/modules/verification/checks/business-registry.check.js';
+import { HouseholdRegistryCheck } from '../../src/modules/verification/checks/household-registry.check.js';
+import { VehicleRegistryCheck } from '../../src/modules/verification/checks/vehicle-registry.check.js';
 import { expectCaseOutcome, submitCase } from '../support/sandbox-case-runner.js';
 import { simulatorEnv, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -35,12 +43,42 @@ describe.each(['sqlite', 'postgres'] as const)('registries over HTTP, on %s', (k
     await simulator?.close();
   });
 
-  it('determines every sandbox case as worked out by hand', async () => {
+  it('determines every sandbox case as worked out by hand, in calls shared between them, each storing only its own answer', async () => {
+    simulator.resetCounters();
     const ids = await Promise.all(SANDBOX_CASES.map((sandboxCase) => submitCase(t, intake, sandboxCase)));
+    const sandbox = sandboxChecks();
     for (const [index, id] of ids.entries()) {
       const application = (await t.waitForDetermination(id, intake)).body;
       expectCaseOutcome(application, SANDBOX_CASES[index]);
+      // What it stored of each registry is what that registry answers its household alone.
+      const members = SANDBOX_CASES[index].application.members.map(({ idNumber, relationship }) => ({ idNumber, relationship }));
+      for (const source of ['HOUSEHOLD_REGISTRATION', 'VEHICLE_REGISTRATION', 'BUSINESS_REGISTRATION'] as const) {
+        const alone = await sandbox[source].consult(members);
+        expect({ source, sha256: check(application, source).answerSha256 }).toEqual({
+          source,
+          sha256: sha256Hex(canonicalJson(alone.answer)),
+        });
+      }
     }
+    // Fewer calls than checks: households' lookups went out together.
+    const stats = simulator.stats();
+    expect(stats.VEHICLE_REGISTRATION.calls).toBeLessThan(SANDBOX_CASES.length);
+    expect(stats.BUSINESS_REGISTRATION.calls).toBeLessThan(SANDBOX_CASES.length);
+  });
+
+  it('fails only the application that asked for an identifier the registry refuses, in a call shared with others', async () => {
+    const [refusedCase, ...others] = SANDBOX_CASES.filter((sandboxCase) => sandboxCase.expected.outcome !== 'NEEDS_REVIEW').slice(0, 6);
+    const refused = refusedCase.application.members[0].idNumber;
+    simulator.setFaults({ registries: { VEHICLE_REGISTRATION: { refuse: [refused] } } });
+    simulator.resetCounters();
+    const ids = await Promise.all([refusedCase, ...others].map((sandboxCase) => submitCase(t, intake, sandboxCase)));
+    const [failed, ...passed] = await Promise.all(ids.map(async (id) => (await t.waitForDetermination(id, intake)).body));
+    expect(check(failed, 'VEHICLE_REGISTRATION')).toMatchObject({ status: 'FAILED', failure: 'UNAVAILABLE' });
+    expect(codes(failed)).toContain('SOURCE_UNAVAILABLE');
+    for (const [index, application] of passed.entries()) expectCaseOutcome(application, others[index]);
+    // The refused calls were halved until the refused identifier stood alone.
+    const vehicleCalls = simulator.log('VEHICLE_REGISTRATION');
+    expect(vehicleCalls.filter((call) => call.status === 400).length).toBeGreaterThan(1);
   });
 
   const eligible = SANDBOX_CASES.find((sandboxCase) => sandboxCase.expected.outcome === 'ELIGIBLE')!;
@@ -148,3 +186,13 @@ describe.each(['sqlite', 'postgres'] as const)('a registry that hangs, over HTTP
     );
   });
 });
+
+/** Each registry's check over the in-process sandbox, one household at a time: what a household's answer alone is. */
+function sandboxChecks() {
+  const transport = new SandboxRegistryTransport();
+  return {
+    HOUSEHOLD_REGISTRATION: new HouseholdRegistryCheck(new HouseholdRegistrySandboxAdapter(transport)),
+    VEHICLE_REGISTRATION: new VehicleRegistryCheck(new VehicleRegistrySandboxAdapter(transport)),
+    BUSINESS_REGISTRATION: new BusinessRegistryCheck(new BusinessRegistrySandboxAdapter(transport)),
+  };
+}

@@ -117,6 +117,23 @@ export class AppConfig {
   @Min(0)
   REGISTRY_RETRY_AFTER_CAP_MS = 30000;
 
+  /**
+   * How long a registry lookup waits for others to share its call (at most 50 identifiers)
+   * before the call goes with fewer: a lone new application waits this plus one call.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  REGISTRY_BATCH_LINGER_MS = 100;
+
+  /** Calls of one registry search under way at once from one process; lookups beyond them share later calls. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REGISTRY_CALLS_IN_FLIGHT = 4;
+
   /** Consecutive failed calls (after their retries) to one registry that open its circuit breaker. */
   @Transform(toInt)
   @IsInt()

@@ -9,6 +9,7 @@ import { HouseholdRegistry } from './household/household-registry.port.js';
 import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
 import { type RegistryHttpOptions, RegistryHttpClient } from './http/registry-http.client.js';
 import { RegistryQuota } from './quota/registry-quota.js';
+import type { SearchBatcherOptions } from './contract/search-batcher.js';
 import { RegistryHealth } from './registry-health.js';
 import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
 import type { RegistrySource } from './registry.types.js';
@@ -50,6 +51,11 @@ export function registryHttpClient(
   });
 }
 
+/** How the HTTP adapters share calls between lookups. */
+export function batchingOf(config: AppConfig): SearchBatcherOptions {
+  return { lingerMs: config.REGISTRY_BATCH_LINGER_MS, maxInFlight: config.REGISTRY_CALLS_IN_FLIGHT };
+}
+
 /**
  * The three registry ports. Each is answered over HTTP when its `*_REGISTRY_URL` is set and
  * by the built-in sandbox otherwise, decided per registry from the validated configuration
@@ -80,26 +86,26 @@ export function registryHttpClient(
     },
     {
       provide: HouseholdRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): HouseholdRegistry => {
+      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): HouseholdRegistry => {
         const client = health.client('HOUSEHOLD_REGISTRATION');
-        return client ? new HouseholdRegistryHttpAdapter(client) : new HouseholdRegistrySandboxAdapter(sandbox);
+        return client ? new HouseholdRegistryHttpAdapter(client, batchingOf(config)) : new HouseholdRegistrySandboxAdapter(sandbox);
       },
     },
     {
       provide: VehicleRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): VehicleRegistry => {
+      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): VehicleRegistry => {
         const client = health.client('VEHICLE_REGISTRATION');
-        return client ? new VehicleRegistryHttpAdapter(client) : new VehicleRegistrySandboxAdapter(sandbox);
+        return client ? new VehicleRegistryHttpAdapter(client, batchingOf(config)) : new VehicleRegistrySandboxAdapter(sandbox);
       },
     },
     {
       provide: BusinessRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport): BusinessRegistry => {
+      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
+      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): BusinessRegistry => {
         const client = health.client('BUSINESS_REGISTRATION');
-        return client ? new BusinessRegistryHttpAdapter(client) : new BusinessRegistrySandboxAdapter(sandbox);
+        return client ? new BusinessRegistryHttpAdapter(client, batchingOf(config)) : new BusinessRegistrySandboxAdapter(sandbox);
       },
     },
   ],

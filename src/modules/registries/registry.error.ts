@@ -8,7 +8,7 @@ export class RegistryError extends Error {
   constructor(
     readonly code: RegistryErrorCode,
     message: string,
-    readonly options: { attempts?: number; retryAfterMs?: number; requestIds?: string[] } = {},
+    readonly options: { attempts?: number; retryAfterMs?: number; requestIds?: string[]; status?: number } = {},
   ) {
     super(message);
     this.name = 'RegistryError';

@@ -28,7 +28,9 @@ abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegistryJob
 
   protected async handle(job: Job<CheckRegistryJobData>, token?: string): Promise<void> {
     const mayDefer = token !== undefined && deferralsOf(job) < this.config.REGISTRY_RATE_LIMIT_DEFERRALS;
-    const outcome = await this.checks.run(job.data.verificationId, job.data.source, job.data.correlationId, { mayDefer });
+    // A re-verification run's checks are prioritized behind new applications' (RUN_PRIORITY), in the registry's calls too.
+    const lane = job.opts.priority ? 'background' : 'intake';
+    const outcome = await this.checks.run(job.data.verificationId, job.data.source, job.data.correlationId, { mayDefer, lane });
     if (!outcome.recorded) {
       const waitMs = Math.min(outcome.retryAfterMs, this.config.REGISTRY_RETRY_AFTER_CAP_MS);
       await job.moveToDelayed(Date.now() + waitMs, token);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../core/time/clock.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
+import type { LookupLane } from '../registries/contract/search-batcher.js';
 import { RegistryError } from '../registries/registry.error.js';
 import type { RegistrySource, SourceFailure } from '../registries/registry.types.js';
 import { BusinessRegistryCheck } from './checks/business-registry.check.js';
@@ -40,7 +41,12 @@ export class SourceCheckService {
    * check stays PENDING, so the determination keeps waiting for it, and the caller is told how
    * long the registry asked to wait before the check is run again.
    */
-  async run(verificationId: string, source: RegistrySource, correlationId: string, { mayDefer = false } = {}): Promise<CheckOutcome> {
+  async run(
+    verificationId: string,
+    source: RegistrySource,
+    correlationId: string,
+    { mayDefer = false, lane = 'intake' }: { mayDefer?: boolean; lane?: LookupLane } = {},
+  ): Promise<CheckOutcome> {
     const context = await this.repository.findCheckContext(verificationId, source);
     if (!context || context.status !== 'PENDING') return { recorded: true };
 
@@ -51,7 +57,7 @@ export class SourceCheckService {
     const base = { verificationId, source, startedAt: started.toISOString() };
     const audit = { applicationId: context.applicationId, correlationId };
     try {
-      const lookup = await this.checks[source].consult(members);
+      const lookup = await this.checks[source].consult(members, { lane });
       const answer = canonicalJson(lookup.answer);
       await this.repository.completeCheck(
         {

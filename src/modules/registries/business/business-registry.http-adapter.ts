@@ -1,16 +1,20 @@
-import { searchInChunks } from '../contract/registry-search.js';
+import { SearchBatcher, type LookupOptions, type SearchBatcherOptions } from '../contract/search-batcher.js';
+import type { WireEntitiesAnswer } from '../contract/registry.wire.js';
 import type { RegistryHttpClient } from '../http/registry-http.client.js';
 import type { BusinessRegistryAnswer, RegistryLookup } from '../registry.types.js';
 import { BUSINESS_PERSONS_SEARCH } from './business-registry.mapper.js';
 import { BusinessRegistry } from './business-registry.port.js';
 
-/** Business registration at BUSINESS_REGISTRY_URL. */
+/** Business registration at BUSINESS_REGISTRY_URL, in calls shared between the checks of many applications. */
 export class BusinessRegistryHttpAdapter extends BusinessRegistry {
-  constructor(private readonly client: RegistryHttpClient) {
+  private readonly persons: SearchBatcher<WireEntitiesAnswer, BusinessRegistryAnswer>;
+
+  constructor(client: RegistryHttpClient, batching: SearchBatcherOptions) {
     super();
+    this.persons = new SearchBatcher(BUSINESS_PERSONS_SEARCH, client, batching);
   }
 
-  searchByPersons(idNumbers: string[]): Promise<RegistryLookup<BusinessRegistryAnswer>> {
-    return searchInChunks(BUSINESS_PERSONS_SEARCH, idNumbers, this.client);
+  searchByPersons(idNumbers: string[], options?: LookupOptions): Promise<RegistryLookup<BusinessRegistryAnswer>> {
+    return this.persons.lookup(idNumbers, options);
   }
 }

@@ -64,5 +64,12 @@ export const BUSINESS_PERSONS_SEARCH: RegistrySearch<WireEntitiesAnswer, Busines
   identifiersField: 'idNumbers',
   validate: validateEntitiesAnswer,
   accountedFor: (wire) => wire.entities.flatMap((entity) => entity.roles.map((role) => role.idNumber)),
+  // An entity is kept with the roles of the persons asked only, as the registry answers them.
+  restrict: (wire, asked) => ({
+    entities: wire.entities
+      .map((entity) => ({ ...entity, roles: entity.roles.filter((role) => asked.has(role.idNumber)) }))
+      .filter((entity) => entity.roles.length > 0),
+    notFound: wire.notFound.filter((idNumber) => asked.has(idNumber)),
+  }),
   toAnswer: toBusinessAnswer,
 };

@@ -27,6 +27,12 @@ export interface RegistrySearch<Wire extends WireSearchAnswer, Answer> extends S
   validate: ValidateFunction<Wire>;
   /** The identifiers that the answer's records account for; `notFound` accounts for the rest. */
   accountedFor(wire: Wire): string[];
+  /**
+   * The part of an answer that concerns `identifiers` only: what the registry would have
+   * answered a call that asked for just them. One call may serve several applications, and
+   * each may keep only what concerns its own household.
+   */
+  restrict(wire: Wire, identifiers: ReadonlySet<string>): Wire;
   /** Merges the validated answers of every call into one answer, in a deterministic order. */
   toAnswer(wires: Wire[]): Answer;
 }

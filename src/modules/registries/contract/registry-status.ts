@@ -19,7 +19,7 @@ export function errorForStatus(label: string, status: number, body: unknown, opt
     return new RegistryError('UNAVAILABLE', `${label}: failed with ${status}${code}`, options);
   }
   if (status >= 400 && status <= 499) {
-    return new RegistryError('REJECTED', `${label}: refused the request with ${status}${code}`, options);
+    return new RegistryError('REJECTED', `${label}: refused the request with ${status}${code}`, { ...options, status });
   }
   return new RegistryError('INVALID_RESPONSE', `${label}: answered ${status}, which the contract does not define`, options);
 }

@@ -1,20 +1,29 @@
-import { searchInChunks } from '../contract/registry-search.js';
+import { SearchBatcher, type LookupOptions, type SearchBatcherOptions } from '../contract/search-batcher.js';
+import type { WireHouseholdsAnswer, WirePersonsAnswer } from '../contract/registry.wire.js';
 import type { RegistryHttpClient } from '../http/registry-http.client.js';
 import type { RegistryLookup } from '../registry.types.js';
 import { HouseholdRegistry } from './household-registry.port.js';
 import { HOUSEHOLDS_SEARCH, PERSONS_SEARCH, type HouseholdsAnswer, type PersonsAnswer } from './household-registry.mapper.js';
 
-/** Household registration at HOUSEHOLD_REGISTRY_URL. */
+/**
+ * Household registration at HOUSEHOLD_REGISTRY_URL. Both searches are calls shared between the
+ * checks of many applications: persons first, then the households the persons belong to.
+ */
 export class HouseholdRegistryHttpAdapter extends HouseholdRegistry {
-  constructor(private readonly client: RegistryHttpClient) {
+  private readonly persons: SearchBatcher<WirePersonsAnswer, PersonsAnswer>;
+  private readonly households: SearchBatcher<WireHouseholdsAnswer, HouseholdsAnswer>;
+
+  constructor(client: RegistryHttpClient, batching: SearchBatcherOptions) {
     super();
+    this.persons = new SearchBatcher(PERSONS_SEARCH, client, batching);
+    this.households = new SearchBatcher(HOUSEHOLDS_SEARCH, client, batching);
   }
 
-  searchPersons(idNumbers: string[]): Promise<RegistryLookup<PersonsAnswer>> {
-    return searchInChunks(PERSONS_SEARCH, idNumbers, this.client);
+  searchPersons(idNumbers: string[], options?: LookupOptions): Promise<RegistryLookup<PersonsAnswer>> {
+    return this.persons.lookup(idNumbers, options);
   }
 
-  searchHouseholds(householdNumbers: string[]): Promise<RegistryLookup<HouseholdsAnswer>> {
-    return searchInChunks(HOUSEHOLDS_SEARCH, householdNumbers, this.client);
+  searchHouseholds(householdNumbers: string[], options?: LookupOptions): Promise<RegistryLookup<HouseholdsAnswer>> {
+    return this.households.lookup(householdNumbers, options);
   }
 }

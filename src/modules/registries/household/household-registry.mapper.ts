@@ -60,6 +60,10 @@ export const PERSONS_SEARCH: RegistrySearch<WirePersonsAnswer, PersonsAnswer> = 
   identifiersField: 'idNumbers',
   validate: validatePersonsAnswer,
   accountedFor: (wire) => wire.persons.map((person) => person.idNumber),
+  restrict: (wire, asked) => ({
+    persons: wire.persons.filter((person) => asked.has(person.idNumber)),
+    notFound: wire.notFound.filter((idNumber) => asked.has(idNumber)),
+  }),
   toAnswer: toPersonsAnswer,
 };
 
@@ -70,5 +74,9 @@ export const HOUSEHOLDS_SEARCH: RegistrySearch<WireHouseholdsAnswer, HouseholdsA
   identifiersField: 'householdNumbers',
   validate: validateHouseholdsAnswer,
   accountedFor: (wire) => wire.households.map((household) => household.householdNumber),
+  restrict: (wire, asked) => ({
+    households: wire.households.filter((household) => asked.has(household.householdNumber)),
+    notFound: wire.notFound.filter((householdNumber) => asked.has(householdNumber)),
+  }),
   toAnswer: toHouseholdsAnswer,
 };

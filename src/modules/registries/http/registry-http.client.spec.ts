@@ -73,7 +73,7 @@ describe('RegistryHttpClient circuit breaker', () => {
   it('keeps attempts 0 through the adapter, so that the check records that nothing was asked', async () => {
     answered(503);
     await failTimes(THRESHOLD);
-    const error = await failureOf(new VehicleRegistryHttpAdapter(client).searchByOwners([OWNER]));
+    const error = await failureOf(new VehicleRegistryHttpAdapter(client, { lingerMs: 0, maxInFlight: 1 }).searchByOwners([OWNER]));
     expect(error).toMatchObject({ code: 'UNAVAILABLE', options: { attempts: 0, requestIds: [] } });
   });
 

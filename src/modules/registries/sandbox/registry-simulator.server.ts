@@ -30,6 +30,8 @@ export interface FaultSettings {
   hangRate?: number;
   /** Always answer this error status. */
   status?: number;
+  /** Identifiers the registry refuses: a call that asks for any of them is answered 400. */
+  refuse?: string[];
   /** The first `count` requests (counted from `setFaults`) fail this way, the rest are normal. */
   failFirst?: { count: number; status: number | 'hang' | 'malformed'; retryAfterSeconds?: number };
 }
@@ -241,6 +243,10 @@ class RegistrySimulatorServer implements RegistrySimulator {
     const body = parseJson(text);
     const asked = (body as Record<string, unknown> | undefined)?.[SANDBOX_ENDPOINTS[path].identifiersField];
     if (Array.isArray(asked)) this.callStats[source].identifiers += asked.length;
+    const refused = this.faults[source].refuse;
+    if (Array.isArray(asked) && refused?.some((identifier) => asked.includes(identifier))) {
+      return this.answer(response, errorAnswer(400, 'INVALID_REQUEST', 'an identifier is refused'));
+    }
     const answer = body === undefined ? errorAnswer(400, 'INVALID_REQUEST', 'the body is not JSON') : this.registry.handle(path, body);
     const random = answer.status === 200 ? this.randomFault(source) : undefined;
     return random ? this.misbehave(response, random, path, body) : this.answer(response, answer);

@@ -44,5 +44,9 @@ export const VEHICLE_OWNERS_SEARCH: RegistrySearch<WireVehiclesAnswer, VehicleRe
   identifiersField: 'idNumbers',
   validate: validateVehiclesAnswer,
   accountedFor: (wire) => wire.vehicles.map((vehicle) => vehicle.ownerIdNumber),
+  restrict: (wire, asked) => ({
+    vehicles: wire.vehicles.filter((vehicle) => asked.has(vehicle.ownerIdNumber)),
+    notFound: wire.notFound.filter((idNumber) => asked.has(idNumber)),
+  }),
   toAnswer: toVehicleAnswer,
 };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LookupOptions } from '../../registries/contract/search-batcher.js';
 import { BusinessRegistry } from '../../registries/business/business-registry.port.js';
 import type { BusinessRegistryAnswer, RegistryLookup } from '../../registries/registry.types.js';
 import { type CheckedMember, RegistryCheck } from './registry-check.js';
@@ -11,7 +12,10 @@ export class BusinessRegistryCheck extends RegistryCheck<'BUSINESS_REGISTRATION'
     super();
   }
 
-  consult(members: CheckedMember[]): Promise<RegistryLookup<BusinessRegistryAnswer>> {
-    return this.registry.searchByPersons(members.map((member) => member.idNumber));
+  consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<BusinessRegistryAnswer>> {
+    return this.registry.searchByPersons(
+      members.map((member) => member.idNumber),
+      options,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LookupOptions } from '../../registries/contract/search-batcher.js';
 import { HouseholdRegistry } from '../../registries/household/household-registry.port.js';
 import { RegistryError } from '../../registries/registry.error.js';
 import type { HouseholdRegistryAnswer, RegistryLookup } from '../../registries/registry.types.js';
@@ -13,15 +14,18 @@ export class HouseholdRegistryCheck extends RegistryCheck<'HOUSEHOLD_REGISTRATIO
     super();
   }
 
-  async consult(members: CheckedMember[]): Promise<RegistryLookup<HouseholdRegistryAnswer>> {
-    const persons = await this.registry.searchPersons(members.map((member) => member.idNumber));
+  async consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<HouseholdRegistryAnswer>> {
+    const persons = await this.registry.searchPersons(
+      members.map((member) => member.idNumber),
+      options,
+    );
     const head = members.find((member) => member.relationship === 'HEAD');
     const headRecord = persons.answer.persons.find((person) => person.idNumber === head?.idNumber);
     const answer: HouseholdRegistryAnswer = { ...persons.answer, households: [], householdsNotFound: [] };
     if (!headRecord) return { answer, requestIds: persons.requestIds, attempts: persons.attempts };
 
     try {
-      const households = await this.registry.searchHouseholds([headRecord.householdNumber]);
+      const households = await this.registry.searchHouseholds([headRecord.householdNumber], options);
       answer.households = households.answer.households;
       answer.householdsNotFound = households.answer.notFound;
       return {

@@ -1,3 +1,4 @@
+import type { LookupOptions } from '../../registries/contract/search-batcher.js';
 import type { Relationship, RegistryAnswers, RegistryLookup, RegistrySource } from '../../registries/registry.types.js';
 
 /** What a check needs to know of each declared member: no names, only what the registries are asked. */
@@ -8,9 +9,10 @@ export interface CheckedMember {
 
 /**
  * How one registry is consulted for one household. A check asks through the registry's
- * port and does not own the HTTP call, so that lookups can later be batched across households.
+ * port and does not own the HTTP call: the adapter may share the call with other households'
+ * checks (`options.lane` says whose turn comes first).
  */
 export abstract class RegistryCheck<S extends RegistrySource = RegistrySource> {
   abstract readonly source: S;
-  abstract consult(members: CheckedMember[]): Promise<RegistryLookup<RegistryAnswers[S]>>;
+  abstract consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<RegistryAnswers[S]>>;
 }

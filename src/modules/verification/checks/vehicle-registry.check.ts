@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LookupOptions } from '../../registries/contract/search-batcher.js';
 import type { RegistryLookup, VehicleRegistryAnswer } from '../../registries/registry.types.js';
 import { VehicleRegistry } from '../../registries/vehicle/vehicle-registry.port.js';
 import { type CheckedMember, RegistryCheck } from './registry-check.js';
@@ -12,7 +13,10 @@ export class VehicleRegistryCheck extends RegistryCheck<'VEHICLE_REGISTRATION'> 
     super();
   }
 
-  consult(members: CheckedMember[]): Promise<RegistryLookup<VehicleRegistryAnswer>> {
-    return this.registry.searchByOwners(members.map((member) => member.idNumber));
+  consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<VehicleRegistryAnswer>> {
+    return this.registry.searchByOwners(
+      members.map((member) => member.idNumber),
+      options,
+    );
   }
 }
