@@ -24,7 +24,7 @@ describe('ServiceWorkerHost', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('runs each job with its correlation id in the log context, across awaits, and only while it runs', async () => {
-    const processor = new ProbeProcessor(loadConfig({}));
+    const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
     await Promise.all([processor.process(jobOf('first')), processor.process(jobOf('second'))]);
     expect(processor.seen).toEqual(expect.arrayContaining([{ correlationId: 'first' }, { correlationId: 'second' }]));
     expect(processor.seen.filter((fields) => (fields as { correlationId: string }).correlationId === 'first')).toHaveLength(2);
@@ -32,7 +32,7 @@ describe('ServiceWorkerHost', () => {
   });
 
   it('times each attempt that completed or failed', async () => {
-    const processor = new ProbeProcessor(loadConfig({}));
+    const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
     const metrics = new Metrics();
     Object.assign(processor, { metrics });
     processor.onCompleted(jobOf('c', { processedOn: 1_000, finishedOn: 1_250 }));
