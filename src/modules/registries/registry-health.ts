@@ -21,6 +21,11 @@ export class RegistryHealth {
     return this.clients[source]?.circuit ?? 'sandbox';
   }
 
+  /** Whether the built-in sandbox stands in for the registry (no URL configured). */
+  isSandbox(source: RegistrySource): boolean {
+    return this.clients[source] === undefined;
+  }
+
   /** Calls `listener` with the wait each time the registry answers 429 with `Retry-After`; nothing for the sandbox. */
   onRetryAfter(source: RegistrySource, listener: (retryAfterMs: number) => void): { dispose(): void } {
     return this.clients[source]?.onRetryAfter(listener) ?? { dispose: () => undefined };
