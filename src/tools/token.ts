@@ -30,7 +30,9 @@ function main(): void {
 
   const env = process.env;
   if (!isDevelopmentEnvironment(env.NODE_ENV)) {
-    fail(`development tokens are refused outside development and test (NODE_ENV=${env.NODE_ENV ?? 'unset'}, taken as production)`);
+    fail(
+      `development tokens are refused outside development and test (${env.NODE_ENV ? `NODE_ENV=${env.NODE_ENV}` : 'NODE_ENV unset'}: production)`,
+    );
   }
   const secret = hs256Secret({
     NODE_ENV: env.NODE_ENV,

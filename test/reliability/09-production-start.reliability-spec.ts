@@ -123,7 +123,7 @@ describe('09 production start-up', () => {
     it('refuses when the tool is run directly without NODE_ENV', async () => {
       const result = await run(process.execPath, [TOKEN_TOOL, '--role', 'admin', '--sub', 'ops'], {});
       expect(result).toMatchObject({ code: 2, stdout: '' });
-      expect(result.stderr).toMatch(/NODE_ENV=unset, taken as production/);
+      expect(result.stderr).toMatch(/refused outside development and test \(NODE_ENV unset: production\)/);
     });
 
     it('signs with AUTH_JWT_SECRET when set, and refuses when only an identity provider is configured', async () => {
