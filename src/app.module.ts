@@ -36,7 +36,7 @@ export class AppModule {
         ...(mode === 'worker' ? [] : API),
         ...(mode === 'api' ? [] : WORKERS),
         HealthModule,
-        MetricsModule,
+        MetricsModule.forRoot(config),
       ],
     };
   }

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory.js';
 import { type AppConfig, loadConfig } from './core/config/app.config.js';
 
 /** Time allowed, beyond the jobs' grace period, for closing the server, queues and connections. */
@@ -15,6 +13,9 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
+  // Loaded only once the configuration holds, so that a refused one stops the process at once,
+  // before the whole application (Nest, the drivers, the queues) has been read from disk.
+  const [{ createApp }, { Logger }] = await Promise.all([import('./app.factory.js'), import('@nestjs/common')]);
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
 

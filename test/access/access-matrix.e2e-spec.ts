@@ -3,13 +3,16 @@ import type { Role } from '../../src/modules/auth/principal.js';
 import { validApplication } from '../fixtures/application-bodies.js';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 import { DETERMINED_IN_542523, expectProblem, IN_REVIEW_IN_542523, rowCounts, settledApplication } from './access-fixtures.js';
-import { refusedCredentials, validJwt } from './forged-credentials.js';
+import { type JwksServer, providerClaims, providerKey, providerToken, startJwksServer } from '../support/identity-provider.js';
+import { refusedCredentials, refusedProviderCredentials, validJwt } from './forged-credentials.js';
 
 /**
  * Every endpoint against every kind of bad credential (401) and every role (403, or the exact
  * answer of a successful call). Each allowed call gets an application of its own in the state
  * it needs, so its expected status is definite; refused calls aim at two guarded applications
- * that must come out of the whole refused section untouched.
+ * that must come out of the whole refused section untouched. The service trusts both the
+ * development secret and an identity provider's JWKS (a local endpoint), and the roles call
+ * with the provider's tokens, RS256 and ES256: forged tokens of both kinds must get nowhere.
  */
 
 const ROLES: Role[] = ['intake', 'reviewer', 'auditor', 'admin'];
@@ -145,7 +148,11 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
-const CREDENTIALS = refusedCredentials(DEVELOPMENT_JWT_SECRET);
+/** The identity provider's keys: one per algorithm the service accepts from it. */
+const PROVIDER = { RS256: providerKey('RS256', 'matrix-rsa'), ES256: providerKey('ES256', 'matrix-ec') };
+const PROVIDER_KEY_OF: Record<Role, keyof typeof PROVIDER> = { intake: 'RS256', reviewer: 'ES256', auditor: 'RS256', admin: 'ES256' };
+
+const CREDENTIALS = [...refusedCredentials(DEVELOPMENT_JWT_SECRET), ...refusedProviderCredentials(PROVIDER.RS256)];
 const unauthenticatedRows = ENDPOINTS.flatMap((endpoint) =>
   CREDENTIALS.map(([label, authorization]) => [endpoint.route, label, endpoint, authorization] as const),
 );
@@ -160,6 +167,7 @@ const allowedRows = ENDPOINTS.flatMap((endpoint) =>
 
 describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => {
   let t: TestApp;
+  let jwks: JwksServer;
   let f: Fixtures;
   const tokens = {} as Record<Role, string>;
   /** Applications with a verification still under way when their test ends: drained before closing. */
@@ -169,8 +177,10 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
     t.request(call.method, call.path, { body: call.body, headers: authorization === undefined ? {} : { authorization } });
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    for (const role of ROLES) tokens[role] = t.token(role, SUBS[role]);
+    jwks = await startJwksServer({ keys: Object.values(PROVIDER) });
+    t = await startTestApp(kind, { AUTH_JWKS_URL: jwks.url });
+    for (const role of ROLES)
+      tokens[role] = providerToken(PROVIDER[PROVIDER_KEY_OF[role]], providerClaims({ sub: SUBS[role], roles: [role] }));
     const settle = (key: string) => settledApplication(t, tokens.intake, tokens.admin, key);
     const both = async (key: string) => {
       const [reviewer, admin] = await Promise.all([settle(key), settle(key)]);
@@ -194,6 +204,7 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
   afterAll(async () => {
     for (const id of inFlight) await t.waitForDetermination(id, tokens.admin);
     await t.close();
+    await jwks.close();
   });
 
   describe('GET /health', () => {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { providerKey, type ProviderKey, providerToken } from '../support/identity-provider.js';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
@@ -56,5 +57,33 @@ export function refusedCredentials(secret: string): Array<[label: string, author
     ['roles ["admin", "superuser"]', hs256({ ...claims, roles: ['admin', 'superuser'] })],
     ['roles as a string', hs256({ ...claims, roles: 'admin' })],
     ['a 5-digit region', hs256({ ...claims, region: '54252' })],
+    // AUTH_MAX_TOKEN_TTL_S (12 h by default): a long-lived token outlasts any withdrawal of access.
+    ['exp further ahead than the longest lifetime', hs256({ ...claims, exp: now + 43200 + 600 })],
+    ['exp - iat longer than the longest lifetime', hs256({ ...claims, iat: now - 43200, exp: now + 600 })],
+  ];
+}
+
+/**
+ * Identity-provider tokens that must all be refused with 401 by a service trusting the JWKS
+ * that publishes `trusted`; each asks for `admin`, signed as the provider's would be but for
+ * one thing.
+ */
+export function refusedProviderCredentials(trusted: ProviderKey): Array<[label: string, authorization: string]> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: 'forger', roles: ['admin'], iat: now, exp: now + 3600 };
+  const impostor = providerKey(trusted.alg, trusted.kid);
+  const unpublished = providerKey(trusted.alg, `${trusted.kid}-unpublished`);
+  const eddsa = providerKey('EdDSA', trusted.kid);
+  const publicPem = trusted.publicKey.export({ type: 'spki', format: 'pem' }) as string;
+  const confused = forgeJwt({ alg: 'HS256', typ: 'JWT', kid: trusted.kid }, claims, { secret: publicPem, digest: 'sha256' });
+  return [
+    [`${trusted.alg} signed by a key the provider never published`, `Bearer ${providerToken(unpublished, claims)}`],
+    [`${trusted.alg} signed by another key under the trusted kid`, `Bearer ${providerToken(impostor, claims)}`],
+    ['EdDSA under the trusted kid', `Bearer ${providerToken(eddsa, claims)}`],
+    ['HS256 keyed with the provider’s public key', `Bearer ${confused}`],
+    [
+      `${trusted.alg} valid for longer than the longest lifetime`,
+      `Bearer ${providerToken(trusted, { ...claims, exp: now + 43200 + 600 })}`,
+    ],
   ];
 }

@@ -19,7 +19,7 @@ describe('migrations run by several processes at once', () => {
   });
 
   it('migrates once, and every process starts', async () => {
-    const options = dataSourceOptions(loadConfig(database.env));
+    const options = dataSourceOptions(loadConfig({ NODE_ENV: 'test', ...database.env }));
     for (let i = 0; i < 4; i++) sources.push(await new DataSource(options).initialize());
     await Promise.all(sources.map((source) => runMigrations(source)));
     const applied: { name: string }[] = await sources[0].query('SELECT name FROM migrations ORDER BY id');

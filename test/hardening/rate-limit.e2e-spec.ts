@@ -90,13 +90,13 @@ describe('API rate limit', () => {
 
 describe('API rate limit settings', () => {
   it('defaults to 600 requests a minute', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ NODE_ENV: 'test' });
     expect([config.API_RATE_LIMIT, config.API_RATE_LIMIT_WINDOW_MS]).toEqual([600, 60000]);
   });
 
   it('refuses a negative limit or a window under a second, naming the variable', () => {
-    expect(() => loadConfig({ API_RATE_LIMIT: '-1' })).toThrow(/API_RATE_LIMIT:/);
-    expect(() => loadConfig({ API_RATE_LIMIT_WINDOW_MS: '999' })).toThrow(/API_RATE_LIMIT_WINDOW_MS:/);
+    expect(() => loadConfig({ NODE_ENV: 'test', API_RATE_LIMIT: '-1' })).toThrow(/API_RATE_LIMIT:/);
+    expect(() => loadConfig({ NODE_ENV: 'test', API_RATE_LIMIT_WINDOW_MS: '999' })).toThrow(/API_RATE_LIMIT_WINDOW_MS:/);
   });
 
   it('with API_RATE_LIMIT=0 limits nothing', async () => {

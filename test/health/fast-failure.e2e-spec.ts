@@ -50,6 +50,8 @@ describe.each(['sqlite', 'postgres'] as const)('health with everything up, on %s
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       status: 'ok',
+      // Development and test answer from the built-in sandbox, and readiness says so.
+      registrySandbox: true,
       checks: {
         database: expect.objectContaining({ status: 'up' }),
         redis: expect.objectContaining({ status: 'up' }),

@@ -72,6 +72,7 @@ describe('registry HTTP adapters against the registry simulator', () => {
 
   const configFor = (url: string, env: Record<string, string> = {}) =>
     loadConfig({
+      NODE_ENV: 'test',
       HOUSEHOLD_REGISTRY_URL: url,
       VEHICLE_REGISTRY_URL: url,
       BUSINESS_REGISTRY_URL: url,

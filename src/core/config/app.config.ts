@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   getMetadataStorage,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,20 +15,38 @@ import {
   validateSync,
 } from 'class-validator';
 import { IsCronPatternOrEmpty } from '../validation/cron-pattern.js';
+import {
+  DEFAULT_MAX_TOKEN_TTL_S,
+  DEVELOPMENT_JWT_SECRET,
+  hs256Secret,
+  isDevelopmentEnvironment,
+  MIN_JWT_SECRET_BYTES,
+} from './deployment-environment.js';
+import { outboundUrlProblem } from './outbound-url.js';
 
-export const DEVELOPMENT_JWT_SECRET = 'hedui-development-secret-do-not-use-in-production';
+export { DEVELOPMENT_JWT_SECRET } from './deployment-environment.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** `true` or `false`; empty (what compose passes for an unset variable) is false. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' || value === '' ? false : value);
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const REGISTRIES = ['HOUSEHOLD', 'VEHICLE', 'BUSINESS'] as const;
 
 /**
  * The service's whole configuration, read from the environment once at boot. Nothing else
  * reads `process.env`. Names follow `shared/API.md`; the rest are the service's own knobs.
  */
 export class AppConfig {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  /** `development` or `test`; anything else, unset included, is production (see isDevelopmentEnvironment). */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? 'production' : value))
+  @IsString()
+  NODE_ENV = 'production';
+
+  /** Whether this is a development or test run, where the development secret and the sandbox registries are the defaults. */
+  get developmentOrTest(): boolean {
+    return isDevelopmentEnvironment(this.NODE_ENV);
+  }
 
   @Transform(toInt)
   @IsInt()
@@ -61,9 +80,52 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, _ or -' })
   QUEUE_PREFIX = 'hedui';
 
+  /**
+   * The HS256 secret of staff tokens. Unset: the development secret in development and test
+   * (unless AUTH_JWKS_URL is set); elsewhere it, AUTH_JWKS_URL or both must be set.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsString()
-  @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
-  AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+  AUTH_JWT_SECRET?: string;
+
+  /** An identity provider's JWKS (RS256 and ES256 keys); tokens whose `kid` it does not know fetch it again, at most once per AUTH_JWKS_COOLDOWN_MS. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** The `iss` every token must carry; unset: not checked. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_ISSUER?: string;
+
+  /** An `aud` every token must include; unset: not checked. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_AUDIENCE?: string;
+
+  /** The longest lifetime of a token: one whose `exp` lies further ahead, or whose `exp - iat` is longer, is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  AUTH_MAX_TOKEN_TTL_S = DEFAULT_MAX_TOKEN_TTL_S;
+
+  /** How long after fetching the JWKS a token with an unknown `kid` may make it be fetched again: a flood of made-up kids costs the provider one fetch per period. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTH_JWKS_COOLDOWN_MS = 30000;
+
+  /** How long one JWKS fetch may take; a token that needs it is refused (401) when it fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  AUTH_JWKS_TIMEOUT_MS = 5000;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -79,6 +141,15 @@ export class AppConfig {
   @IsOptional()
   @IsUrl(URL_OPTIONS, { message: 'BUSINESS_REGISTRY_URL must be an http(s) URL' })
   BUSINESS_REGISTRY_URL?: string;
+
+  /**
+   * Outside development and test a registry without a URL stops the start, unless this is
+   * `true`: a training deployment, whose determinations and readiness then say that the
+   * built-in sandbox answered.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'REGISTRY_SANDBOX must be true or false' })
+  REGISTRY_SANDBOX = false;
 
   @IsOptional()
   @IsString()
@@ -97,6 +168,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   REGISTRY_TIMEOUT_MS = 5000;
+
+  /** The largest registry answer read; a longer one is cut off as it streams in and counts as malformed (INVALID_RESPONSE). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  REGISTRY_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
   /** Attempts per registry call, the first included (POLICY.md: 4). */
   @Transform(toInt)
@@ -306,6 +383,21 @@ export class AppConfig {
   @Max(10000)
   METRICS_QUEUE_TIMEOUT_MS = 1000;
 
+  /** When set, /metrics is served on this port only, not on PORT: a port that only the scraper's network reaches. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** When set, /metrics asks for `Authorization: Bearer <METRICS_TOKEN>` (Prometheus: `authorization` in the scrape config). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /**
    * When enrolled households are checked for periodic re-verification: a cron pattern (five
    * fields, or six with seconds first) in Asia/Shanghai time. Each firing starts one run per
@@ -340,13 +432,52 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
-  if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    problems.push('AUTH_JWT_SECRET: the development secret is refused when NODE_ENV=production');
-  }
+  problems.push(...deploymentProblems(config));
+  config.AUTH_JWT_SECRET = hs256Secret(config);
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+/**
+ * What production asks beyond each variable's own rules: a secret of its own or an identity
+ * provider, real registries (or REGISTRY_SANDBOX=true said out loud), and TLS to whatever the
+ * service calls or trusts keys from. Development and test keep their zero-setup defaults.
+ */
+function deploymentProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  const secret = config.AUTH_JWT_SECRET;
+  if (secret !== undefined && Buffer.byteLength(secret, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    problems.push(`AUTH_JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes`);
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (unset it to serve /metrics on PORT)');
+  }
+  if (config.developmentOrTest) return problems;
+
+  const where = `outside development and test (NODE_ENV=${config.NODE_ENV})`;
+  if (secret === DEVELOPMENT_JWT_SECRET) {
+    problems.push(`AUTH_JWT_SECRET: the published development secret is refused ${where}`);
+  }
+  if (secret === undefined && config.AUTH_JWKS_URL === undefined) {
+    problems.push(
+      `AUTH_JWT_SECRET: required ${where}, at least ${MIN_JWT_SECRET_BYTES} bytes, unless AUTH_JWKS_URL names an identity provider's keys`,
+    );
+  }
+  for (const registry of REGISTRIES) {
+    if (config[`${registry}_REGISTRY_URL`] === undefined && !config.REGISTRY_SANDBOX) {
+      problems.push(
+        `${registry}_REGISTRY_URL: required ${where}; set REGISTRY_SANDBOX=true to use the built-in sandbox registry instead (training only)`,
+      );
+    }
+  }
+  for (const name of [...REGISTRIES.map((registry) => `${registry}_REGISTRY_URL` as const), 'WEBHOOK_URL', 'AUTH_JWKS_URL'] as const) {
+    const url = config[name];
+    const problem = url === undefined ? undefined : outboundUrlProblem(url);
+    if (problem) problems.push(`${name}: ${problem} ${where}`);
+  }
+  return problems;
 }
 
 /** Every variable the service reads: each property of AppConfig that carries a validation rule. */

@@ -5,7 +5,7 @@ const SECRET = 'x'.repeat(32);
 
 describe('loadConfig: the webhook settings', () => {
   it('leaves notifications off, with working defaults, when WEBHOOK_URL is unset', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ NODE_ENV: 'test' });
     expect(config.WEBHOOK_URL).toBeUndefined();
     expect(config.WEBHOOK_SECRET).toBeUndefined();
     expect(config.WEBHOOK_TIMEOUT_MS).toBe(5000);
@@ -14,7 +14,13 @@ describe('loadConfig: the webhook settings', () => {
   });
 
   it('reads a webhook with its secret and tuning', () => {
-    const config = loadConfig({ WEBHOOK_URL: URL, WEBHOOK_SECRET: SECRET, WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '800' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      WEBHOOK_URL: URL,
+      WEBHOOK_SECRET: SECRET,
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_TIMEOUT_MS: '800',
+    });
     expect(config).toMatchObject({ WEBHOOK_URL: URL, WEBHOOK_SECRET: SECRET, WEBHOOK_MAX_ATTEMPTS: 3, WEBHOOK_TIMEOUT_MS: 800 });
   });
 
@@ -23,11 +29,11 @@ describe('loadConfig: the webhook settings', () => {
     ['with an empty secret', { WEBHOOK_SECRET: '' }],
     ['with a secret of 31 characters', { WEBHOOK_SECRET: 'x'.repeat(31) }],
   ])('refuses a WEBHOOK_URL %s, naming WEBHOOK_SECRET', (_, env) => {
-    expect(() => loadConfig({ WEBHOOK_URL: URL, ...env })).toThrow(/^\s*WEBHOOK_SECRET: /m);
+    expect(() => loadConfig({ NODE_ENV: 'test', WEBHOOK_URL: URL, ...env })).toThrow(/^\s*WEBHOOK_SECRET: /m);
   });
 
   it('does not ask for a secret when there is no webhook', () => {
-    expect(loadConfig({ WEBHOOK_URL: '', WEBHOOK_SECRET: 'short' }).WEBHOOK_URL).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_URL: '', WEBHOOK_SECRET: 'short' }).WEBHOOK_URL).toBeUndefined();
   });
 
   it.each([
@@ -37,6 +43,8 @@ describe('loadConfig: the webhook settings', () => {
     ['WEBHOOK_MAX_ATTEMPTS', '0'],
     ['WEBHOOK_RETRY_BASE_MS', '-1'],
   ])('refuses a bad %s and names it', (name, value) => {
-    expect(() => loadConfig({ WEBHOOK_URL: URL, WEBHOOK_SECRET: SECRET, [name]: value })).toThrow(new RegExp(`^\\s*${name}: `, 'm'));
+    expect(() => loadConfig({ NODE_ENV: 'test', WEBHOOK_URL: URL, WEBHOOK_SECRET: SECRET, [name]: value })).toThrow(
+      new RegExp(`^\\s*${name}: `, 'm'),
+    );
   });
 });

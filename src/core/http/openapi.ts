@@ -9,7 +9,7 @@ export const DOCS_PATH = 'docs';
 
 const DESCRIPTION = `Household economic-status verification for social assistance: intake of applications, registry cross-checks, eligibility determinations, the review queue and the audit log.
 
-**Authentication.** Every \`/v1\` endpoint needs \`Authorization: Bearer <JWT>\`, signed with HS256. Claims: \`sub\` (the staff member), \`roles\` (array), \`exp\`, and optionally \`region\` (a region code that limits the holder to applications in that region: a county code exactly, a prefecture or province code by prefix). No token or a bad one: 401. A valid token without an allowed role: 403. An application outside the caller's reach: 404, so that its existence does not leak. Each operation names the roles it admits in its description and in \`x-roles\`.
+**Authentication.** Every \`/v1\` endpoint needs \`Authorization: Bearer <JWT>\`, signed with HS256 (AUTH_JWT_SECRET) or with RS256/ES256 by an identity provider whose keys the service reads from its JWKS (AUTH_JWKS_URL). Claims: \`sub\` (the staff member), \`roles\` (array), \`exp\`, optionally \`iat\` (a token valid for longer than AUTH_MAX_TOKEN_TTL_S, 12 h by default, is refused), \`iss\` and \`aud\` where the deployment checks them, and optionally \`region\` (a region code that limits the holder to applications in that region: a county code exactly, a prefecture or province code by prefix). No token or a bad one: 401. A valid token without an allowed role: 403. An application outside the caller's reach: 404, so that its existence does not leak. Each operation names the roles it admits in its description and in \`x-roles\`.
 
 | role | may |
 | --- | --- |
@@ -51,7 +51,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'A JWT signed with HS256 (claims `sub`, `roles`, `exp`, optional `region`).',
+        description:
+          'A JWT signed with HS256, or with RS256/ES256 by the identity provider (claims `sub`, `roles`, `exp`, optional `iat` and `region`; `iss` and `aud` where configured).',
       },
       BEARER_SCHEME,
     )

@@ -14,7 +14,7 @@ function capture(): { logger: pino.Logger; lines: string[] } {
       done();
     },
   });
-  const { pinoHttp } = loggerParams(loadConfig({ LOG_LEVEL: 'trace' }));
+  const { pinoHttp } = loggerParams(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace' }));
   const { customProps: _customProps, ...options } = pinoHttp as LoggerOptions & { customProps: unknown };
   return { logger: pino(options, stream), lines };
 }

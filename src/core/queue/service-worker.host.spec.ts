@@ -24,7 +24,7 @@ describe('ServiceWorkerHost', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('runs each job with its correlation id in the log context, across awaits, and only while it runs', async () => {
-    const processor = new ProbeProcessor(loadConfig({}));
+    const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
     await Promise.all([processor.process(jobOf('first')), processor.process(jobOf('second'))]);
     expect(processor.seen).toEqual(expect.arrayContaining([{ correlationId: 'first' }, { correlationId: 'second' }]));
     expect(processor.seen.filter((fields) => (fields as { correlationId: string }).correlationId === 'first')).toHaveLength(2);
@@ -32,7 +32,7 @@ describe('ServiceWorkerHost', () => {
   });
 
   it('times each attempt that completed or failed', async () => {
-    const processor = new ProbeProcessor(loadConfig({}));
+    const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
     const metrics = new Metrics();
     Object.assign(processor, { metrics });
     processor.onCompleted(jobOf('c', { processedOn: 1_000, finishedOn: 1_250 }));
@@ -62,7 +62,7 @@ describe('ServiceWorkerHost', () => {
     afterEach(() => jest.useRealTimers());
 
     it('stops taking jobs without waiting on BullMQ, waits for its own job under way, then closes', async () => {
-      const processor = new HeldProcessor(loadConfig({ SHUTDOWN_GRACE_MS: '25000' }));
+      const processor = new HeldProcessor(loadConfig({ NODE_ENV: 'test', SHUTDOWN_GRACE_MS: '25000' }));
       const worker = workerOf(processor);
       const job = processor.process(jobOf('under-way'), 'token');
       let closed = false;
@@ -78,7 +78,7 @@ describe('ServiceWorkerHost', () => {
 
     it('leaves a job still running at the end of the grace period to its lock', async () => {
       jest.useFakeTimers();
-      const processor = new HeldProcessor(loadConfig({ SHUTDOWN_GRACE_MS: '1000' }));
+      const processor = new HeldProcessor(loadConfig({ NODE_ENV: 'test', SHUTDOWN_GRACE_MS: '1000' }));
       const worker = workerOf(processor);
       void processor.process(jobOf('stuck'), 'token');
       let closed = false;
@@ -91,7 +91,7 @@ describe('ServiceWorkerHost', () => {
     });
 
     it('closes at once when nothing runs', async () => {
-      const processor = new HeldProcessor(loadConfig({}));
+      const processor = new HeldProcessor(loadConfig({ NODE_ENV: 'test' }));
       const worker = workerOf(processor);
       await processor.beforeApplicationShutdown();
       expect(worker.close).toHaveBeenCalledWith(true);

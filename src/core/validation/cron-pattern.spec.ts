@@ -13,10 +13,10 @@ describe('isCronPattern', () => {
 
 describe('re-verification settings', () => {
   it('run nightly at 02:00 by default, and an empty schedule turns it off', () => {
-    expect(loadConfig({}).REVERIFICATION_SCHEDULE).toBe('0 2 * * *');
-    expect(loadConfig({ REVERIFICATION_SCHEDULE: '' }).REVERIFICATION_SCHEDULE).toBe('');
-    expect(loadConfig({}).REVERIFICATION_BATCH_SIZE).toBe(200);
-    expect(loadConfig({}).REVERIFICATION_MAX_PENDING).toBe(2000);
+    expect(loadConfig({ NODE_ENV: 'test' }).REVERIFICATION_SCHEDULE).toBe('0 2 * * *');
+    expect(loadConfig({ NODE_ENV: 'test', REVERIFICATION_SCHEDULE: '' }).REVERIFICATION_SCHEDULE).toBe('');
+    expect(loadConfig({ NODE_ENV: 'test' }).REVERIFICATION_BATCH_SIZE).toBe(200);
+    expect(loadConfig({ NODE_ENV: 'test' }).REVERIFICATION_MAX_PENDING).toBe(2000);
   });
 
   it.each([
@@ -26,6 +26,6 @@ describe('re-verification settings', () => {
     ['REVERIFICATION_BATCH_SIZE', '5001'],
     ['REVERIFICATION_MAX_PENDING', '0'],
   ])('refuses %s=%j and names it', (name, value) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+    expect(() => loadConfig({ NODE_ENV: 'test', [name]: value })).toThrow(new RegExp(`${name}:`));
   });
 });

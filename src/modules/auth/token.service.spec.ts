@@ -1,9 +1,10 @@
 import { DomainError } from '../../core/errors/domain.error.js';
-import { loadConfig } from '../../core/config/app.config.js';
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../core/config/app.config.js';
+import { signHs256, timedClaims } from './hs256-token.js';
 import { TokenService } from './token.service.js';
 
-describe('TokenService.principalOf', () => {
-  const tokens = new TokenService(loadConfig({}));
+describe('TokenService', () => {
+  const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }));
 
   it('verifies a request token once, however many guards ask', async () => {
     const request = { headers: { authorization: `Bearer ${tokens.sign({ sub: 'alice', roles: ['intake'] })}` } };
@@ -19,5 +20,33 @@ describe('TokenService.principalOf', () => {
     const request = { headers: { authorization: 'Basic abc' } };
     await expect(tokens.principalOf(request)).rejects.toBeInstanceOf(DomainError);
     await expect(tokens.principalOf(request)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('signs what it verifies, with iat and exp, and never the roles an endpoint granted', async () => {
+    const token = tokens.sign({ sub: 'alice', roles: ['intake'], region: '542523', grantedRoles: ['intake'] }, 600);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(claims).toEqual({ sub: 'alice', roles: ['intake'], region: '542523', iat: expect.any(Number), exp: claims.iat + 600 });
+    await expect(tokens.verify(token)).resolves.toEqual({ sub: 'alice', roles: ['intake'], region: '542523' });
+  });
+
+  it('turns anything a JOSE library could throw on into 401, never another error', async () => {
+    for (const token of ['', '.', 'a.b.c', '..', 'eyJhbGciOiJIUzI1NiJ9..', `${'e'.repeat(5000)}.x.y`]) {
+      await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('checks the issuer and audience of HS256 tokens when configured', async () => {
+    const strict = new TokenService(loadConfig({ NODE_ENV: 'test', AUTH_JWT_ISSUER: 'https://sso.test', AUTH_JWT_AUDIENCE: 'hedui' }));
+    const token = (claims: Record<string, unknown>) =>
+      signHs256(timedClaims({ sub: 'alice', roles: ['intake'], ...claims }, 600), DEVELOPMENT_JWT_SECRET);
+    await expect(strict.verify(token({ iss: 'https://sso.test', aud: 'hedui' }))).resolves.toMatchObject({ sub: 'alice' });
+    await expect(strict.verify(token({ iss: 'https://sso.test' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(strict.verify(token({ aud: 'hedui' }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('has nothing to sign with, and refuses every HS256 token, when only an identity provider is configured', async () => {
+    const providerOnly = new TokenService(loadConfig({ NODE_ENV: 'test', AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks' }));
+    expect(() => providerOnly.sign({ sub: 'alice', roles: ['intake'] })).toThrow(/AUTH_JWT_SECRET/);
+    await expect(providerOnly.verify(tokens.sign({ sub: 'alice', roles: ['admin'] }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -1,21 +1,53 @@
-import { createSecretKey } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { webcrypto } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, type JWTVerifyOptions } from 'jose';
 import { AppConfig } from '../../core/config/app.config.js';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { bearerToken } from './bearer-token.js';
-import { type Principal, type Role, ROLES } from './principal.js';
+import { signHs256, timedClaims } from './hs256-token.js';
+import type { Principal } from './principal.js';
+import { principalOfClaims } from './token-claims.js';
 
-/** Verifies bearer tokens (HS256 with AUTH_JWT_SECRET only) and signs development tokens. */
+/** What an identity provider's keys may sign with; HS256 is AUTH_JWT_SECRET's alone. */
+export const IDENTITY_PROVIDER_ALGORITHMS = ['RS256', 'ES256'];
+
+const REFUSED = 'The bearer token is missing, malformed, expired or not signed by a key this service trusts.';
+
+/**
+ * Verifies bearer tokens: HS256 with AUTH_JWT_SECRET, and RS256/ES256 against an identity
+ * provider's JWKS (AUTH_JWKS_URL), either or both. The token's `alg` picks the key: an HS256
+ * token is never checked against the JWKS nor an RS256 one against the secret, so that a
+ * public key cannot be passed off as an HMAC secret. Whatever goes wrong, the JWKS endpoint
+ * being down included, the answer is 401, never a 500. Also signs HS256 development tokens.
+ */
 @Injectable()
 export class TokenService {
-  private readonly jwt: JwtService;
+  private readonly logger = new Logger(TokenService.name);
+  /** The secret imported once: given bytes, jose would import a key on every request. */
+  private readonly secretKey?: Promise<webcrypto.CryptoKey>;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly claimChecks: JWTVerifyOptions;
   /** Each request's verification, so that the guards that ask (rate limit, auth) verify its token once. */
   private readonly verified = new WeakMap<object, Promise<Principal>>();
 
-  constructor(config: AppConfig) {
-    // A key object made once: given the secret as text, the JWT library rebuilds a key on every request.
-    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.AUTH_JWT_SECRET, 'utf8')) });
+  constructor(private readonly config: AppConfig) {
+    const secret = config.AUTH_JWT_SECRET;
+    if (secret !== undefined) {
+      this.secretKey = webcrypto.subtle.importKey('raw', Buffer.from(secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    }
+    if (config.AUTH_JWKS_URL !== undefined) {
+      // Keys are cached; a `kid` not among them fetches the set again, at most once per
+      // cooldown, so that the provider's key rotation is picked up without a restart.
+      this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
+        cooldownDuration: config.AUTH_JWKS_COOLDOWN_MS,
+        timeoutDuration: config.AUTH_JWKS_TIMEOUT_MS,
+        [customFetch]: (url, options) => this.fetchKeySet(url, options),
+      });
+    }
+    this.claimChecks = {
+      ...(config.AUTH_JWT_ISSUER !== undefined ? { issuer: config.AUTH_JWT_ISSUER } : {}),
+      ...(config.AUTH_JWT_AUDIENCE !== undefined ? { audience: config.AUTH_JWT_AUDIENCE } : {}),
+    };
   }
 
   /**
@@ -31,23 +63,49 @@ export class TokenService {
     return principal;
   }
 
+  /** The principal of a token; UNAUTHENTICATED (401) for anything short of a valid one. */
   async verify(token: string): Promise<Principal> {
-    let claims: Record<string, unknown>;
+    let claims: JWTPayload;
     try {
-      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
+      claims = await this.verifySignature(token);
     } catch {
-      throw new DomainError('UNAUTHENTICATED', 'The bearer token is missing, malformed, expired or not signed by this service.');
+      throw new DomainError('UNAUTHENTICATED', REFUSED);
     }
-    const { sub, roles, region, exp } = claims;
-    const validRoles = Array.isArray(roles) && roles.length > 0 && roles.every((role) => ROLES.includes(role as Role));
-    const validRegion = region === undefined || (typeof region === 'string' && /^\d{6}$/.test(region));
-    if (typeof sub !== 'string' || sub.length === 0 || !validRoles || !validRegion || typeof exp !== 'number') {
-      throw new DomainError('UNAUTHENTICATED', 'The bearer token lacks a valid sub, roles, exp or region claim.');
-    }
-    return { sub, roles: roles as Role[], ...(region ? { region: region as string } : {}) };
+    return principalOfClaims(claims, Math.floor(Date.now() / 1000), this.config.AUTH_MAX_TOKEN_TTL_S);
   }
 
+  /** An HS256 token for `principal` (development, tests); only where an HS256 secret is configured. */
   sign(principal: Principal, expiresInSeconds = 8 * 3600): string {
-    return this.jwt.sign({ ...principal }, { algorithm: 'HS256', expiresIn: expiresInSeconds });
+    if (this.config.AUTH_JWT_SECRET === undefined) throw new Error('No AUTH_JWT_SECRET to sign with');
+    const { grantedRoles: _granted, ...claims } = principal;
+    return signHs256(timedClaims(claims, expiresInSeconds), this.config.AUTH_JWT_SECRET);
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
+    const { alg } = decodeProtectedHeader(token);
+    if (alg === 'HS256' && this.secretKey) {
+      return (await jwtVerify(token, await this.secretKey, { ...this.claimChecks, algorithms: ['HS256'] })).payload;
+    }
+    if (alg !== undefined && IDENTITY_PROVIDER_ALGORITHMS.includes(alg) && this.jwks) {
+      return (await jwtVerify(token, this.jwks, { ...this.claimChecks, algorithms: IDENTITY_PROVIDER_ALGORITHMS })).payload;
+    }
+    throw new errors.JOSEAlgNotAllowed(`"${String(alg)}" is not accepted here`);
+  }
+
+  /**
+   * Fetches the JWKS as jose would, telling the operator when it fails: a provider that cannot
+   * be reached turns every one of its tokens away (401), and the staff alone would notice.
+   * Neither the URL (it may carry a credential) nor any token is logged.
+   */
+  private async fetchKeySet(url: string, options: RequestInit): Promise<Response> {
+    try {
+      const response = await fetch(url, options);
+      if (response.status !== 200) this.logger.warn({ status: response.status }, 'The identity provider’s JWKS could not be fetched');
+      return response;
+    } catch (error) {
+      const { name, cause } = (error ?? {}) as { name?: unknown; cause?: { code?: unknown } };
+      this.logger.warn({ error: name, code: cause?.code }, 'The identity provider’s JWKS could not be fetched');
+      throw error;
+    }
   }
 }

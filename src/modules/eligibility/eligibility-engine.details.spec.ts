@@ -240,3 +240,18 @@ describe('evaluate with the version the catalog selects', () => {
     expect(evaluation.outcome).toBe(outcome);
   });
 });
+
+describe('evaluate: the sandbox flag', () => {
+  it('says in the facts that the sandbox answered, and changes nothing else', () => {
+    const real = evaluate(application(), V2023);
+    const sandboxed = evaluate({ ...application(), registrySandbox: true }, V2023);
+    expect(sandboxed.facts.registrySandbox).toBe(true);
+    const { registrySandbox: _flag, ...facts } = sandboxed.facts;
+    expect({ ...sandboxed, facts }).toEqual(real);
+  });
+
+  it('leaves the member out altogether otherwise, so that evaluations stored before it re-derive unchanged', () => {
+    expect(evaluate(application(), V2023).facts).not.toHaveProperty('registrySandbox');
+    expect(evaluate({ ...application(), registrySandbox: false }, V2023).facts).not.toHaveProperty('registrySandbox');
+  });
+});

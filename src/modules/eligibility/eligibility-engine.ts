@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationInput, Finding, Outcome } from './eligibility.types.js';
+import type { Evaluation, EvaluationInput, Finding, HouseholdFacts, Outcome } from './eligibility.types.js';
 import { enterpriseHoldings } from './facts/enterprise-capital.js';
 import { headOf, householdFacts, registeredHead } from './facts/household-facts.js';
 import type { PolicyVersion } from './policy/policy-version.types.js';
@@ -39,7 +39,11 @@ export function evaluate(input: EvaluationInput, policy: PolicyVersion): Evaluat
   const { findings: sourceFindings, view } = checkSources(input, declaredHead);
   const head = registeredHead(declaredHead, view.household);
   const holdings = view.entities && enterpriseHoldings(view.entities, new Set(members.map((member) => member.idNumber)));
-  const facts = householdFacts(members, program, view.household, holdings);
+  const facts: HouseholdFacts = {
+    ...householdFacts(members, program, view.household, holdings),
+    // Absent rather than false otherwise, so that determinations stored before the flag existed re-evaluate unchanged.
+    ...(input.registrySandbox ? { registrySandbox: true as const } : {}),
+  };
 
   const drafts: FindingDraft[] = [
     ...sourceFindings,

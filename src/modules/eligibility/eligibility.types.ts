@@ -41,6 +41,8 @@ export interface EvaluationInput {
   regionCode: string;
   members: DeclaredMember[];
   sources: { [S in RegistrySource]: SourceOutcome<RegistryAnswers[S]> };
+  /** True when the built-in sandbox, not a real registry, answered at least one source: the facts then say so. */
+  registrySandbox?: boolean;
 }
 
 /** A pointer to the registry record a finding rests on. */
@@ -74,6 +76,8 @@ export interface HouseholdFacts {
   monthlyStandardFen: number | null;
   enterpriseCapitalFen: number | null;
   enterpriseCapitalAllowanceFen: number;
+  /** Present, and true, only when the sandbox answered for a registry: the evaluation rests on synthetic data (training deployments, development). */
+  registrySandbox?: true;
 }
 
 export interface Evaluation {

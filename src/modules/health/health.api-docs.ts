@@ -33,12 +33,12 @@ export const ReadinessDocs = () =>
     ApiOperation({
       summary: 'Readiness',
       description:
-        'Pings the database and Redis, each for at most HEALTH_CHECK_TIMEOUT_MS, and reports each registry’s circuit (an open circuit does not make the service unready). Public.',
+        'Pings the database and Redis, each for at most HEALTH_CHECK_TIMEOUT_MS, and reports each registry’s circuit (an open circuit does not make the service unready) and whether the built-in sandbox answers for any registry (`registrySandbox`). Public.',
     }),
     ApiOkResponse({
       type: ReadinessDto,
       description: 'Ready: the database and Redis answered.',
-      example: { status: 'ok', checks: READY_CHECKS },
+      example: { status: 'ok', registrySandbox: true, checks: READY_CHECKS },
     }),
     ApiResponse({
       status: 503,
@@ -47,7 +47,7 @@ export const ReadinessDocs = () =>
         {
           description: 'Not ready: the database or Redis is down (each down dependency with a `message`), or the process is shutting down.',
           detail: 'Not ready: database is down.',
-          extensions: { checks: { ...READY_CHECKS, database: { status: 'down', message: 'unreachable' } } },
+          extensions: { registrySandbox: true, checks: { ...READY_CHECKS, database: { status: 'down', message: 'unreachable' } } },
         },
         getSchemaPath(ReadinessProblemDto),
       ),

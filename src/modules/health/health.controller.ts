@@ -8,7 +8,8 @@ import { RedisHealthIndicator } from './redis.health-indicator.js';
 import { RegistriesHealthIndicator } from './registries.health-indicator.js';
 
 /**
- * Liveness and readiness, both public. Ready answers 200 `{ status, checks }`; when the
+ * Liveness and readiness, both public. Ready answers 200 `{ status, registrySandbox, checks }`
+ * (`registrySandbox`: the built-in sandbox answers for some registry); when the
  * database or Redis is down, 503 problem+json whose `checks` member has the same entries, so
  * that a client reads one shape either way.
  */
@@ -32,10 +33,11 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ReadinessDocs()
-  async ready(): Promise<{ status: string; checks: HealthCheckResult['details'] }> {
+  async ready(): Promise<{ status: string; registrySandbox: boolean; checks: HealthCheckResult['details'] }> {
+    const registrySandbox = this.registries.sandbox;
     try {
       const result = await this.health.check(this.indicators());
-      return { status: result.status, checks: result.details };
+      return { status: result.status, registrySandbox, checks: result.details };
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
@@ -43,7 +45,7 @@ export class HealthController {
       const detail = down.length
         ? `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`
         : 'The service is shutting down.';
-      throw new DomainError('UNAVAILABLE', detail, [], { checks: result.details });
+      throw new DomainError('UNAVAILABLE', detail, [], { registrySandbox, checks: result.details });
     }
   }
 

@@ -22,6 +22,11 @@ export class RegistriesHealthIndicator {
     private readonly registries: RegistryHealth,
   ) {}
 
+  /** Whether the built-in sandbox answers for any registry: synthetic data, fit for training and development only. */
+  get sandbox(): boolean {
+    return REGISTRY_SOURCES.some((source) => this.registries.isSandbox(source));
+  }
+
   checks() {
     return REGISTRY_SOURCES.map(
       (source) => () => this.indicators.check(CHECK_NAMES[source]).up({ circuit: this.registries.condition(source) }),

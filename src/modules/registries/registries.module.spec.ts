@@ -13,7 +13,9 @@ import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
 import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
 
 async function registriesWith(env: Record<string, string>) {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadConfig(env)), RegistriesModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env })), RegistriesModule],
+  }).compile();
   return {
     household: moduleRef.get(HouseholdRegistry),
     vehicle: moduleRef.get(VehicleRegistry),

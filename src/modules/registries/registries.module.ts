@@ -41,6 +41,7 @@ export function registryHttpClient(
     baseUrl,
     token: config[`${registry}_REGISTRY_TOKEN` as const],
     timeoutMs: config.REGISTRY_TIMEOUT_MS,
+    maxResponseBytes: config.REGISTRY_MAX_RESPONSE_BYTES,
     maxAttempts: config.REGISTRY_MAX_ATTEMPTS,
     retryBaseMs: config.REGISTRY_RETRY_BASE_MS,
     retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,

@@ -20,4 +20,9 @@ export class RegistryHealth {
   condition(source: RegistrySource): RegistryCondition {
     return this.clients[source]?.circuit ?? 'sandbox';
   }
+
+  /** Whether the built-in sandbox stands in for the registry (no URL configured). */
+  isSandbox(source: RegistrySource): boolean {
+    return this.clients[source] === undefined;
+  }
 }

@@ -97,6 +97,8 @@ export class DeterminationService {
         declaredMonthlyIncomeFen,
       })),
       sources: sourceOutcomes(checks),
+      // From what each check recorded, not from today's configuration, so that a re-evaluation gives the stored determination.
+      ...(checks.some((check) => check.origin === 'SANDBOX') ? { registrySandbox: true } : {}),
     };
     return evaluate(input, policy);
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../core/time/clock.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import type { LookupLane } from '../registries/contract/search-batcher.js';
+import { RegistryHealth } from '../registries/registry-health.js';
 import { RegistryError } from '../registries/registry.error.js';
 import type { RegistrySource, SourceFailure } from '../registries/registry.types.js';
 import { BusinessRegistryCheck } from './checks/business-registry.check.js';
@@ -29,6 +30,7 @@ export class SourceCheckService {
   constructor(
     private readonly repository: VerificationRepository,
     private readonly clock: Clock,
+    private readonly registries: RegistryHealth,
     household: HouseholdRegistryCheck,
     vehicle: VehicleRegistryCheck,
     business: BusinessRegistryCheck,
@@ -54,7 +56,9 @@ export class SourceCheckService {
     // One check is enough to say the verification is under way; the household check is the one.
     if (source === 'HOUSEHOLD_REGISTRATION') await this.repository.markVerifying(context.applicationId, started.toISOString());
     const members = await this.repository.findMembers(context.applicationId);
-    const base = { verificationId, source, startedAt: started.toISOString() };
+    // Recorded with the answer, so that the determination (and any re-evaluation of it) can say it rests on sandbox data.
+    const origin = this.registries.isSandbox(source) ? 'SANDBOX' : 'HTTP';
+    const base = { verificationId, source, startedAt: started.toISOString(), origin } as const;
     const audit = { applicationId: context.applicationId, correlationId };
     try {
       const lookup = await this.checks[source].consult(members, { lane });

@@ -5,7 +5,7 @@ import { TokenService } from '../../../src/modules/auth/token.service.js';
 /** The secret every service process of the suite is started with. */
 export const RELIABILITY_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
-const tokens = new TokenService(loadConfig({ AUTH_JWT_SECRET: RELIABILITY_JWT_SECRET }));
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: RELIABILITY_JWT_SECRET }));
 
 /** A bearer token the service processes accept, for one staff member with the roles given. */
 export function token(roles: Role | Role[], sub: string, region?: string): string {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FINDING_CODES, type FindingCode, type Outcome, OUTCOMES, type Severity, SEVERITIES } from '../../eligibility/eligibility.types.js';
 import { type HouseholdType, REGISTRY_SOURCES, type RegistrySource } from '../../registries/registry.types.js';
 
@@ -80,6 +80,14 @@ export class HouseholdFactsDto {
 
   @ApiProperty({ type: 'integer' })
   enterpriseCapitalAllowanceFen: number;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    enum: [true],
+    description:
+      'Present (true) only when the built-in sandbox registry, synthetic data, answered for at least one registry: a training deployment (REGISTRY_SANDBOX=true) or development. Never on a determination made against the real registries.',
+  })
+  registrySandbox?: true;
 }
 
 /** The determination of one verification: never changed; a re-verification adds another. */

@@ -45,10 +45,16 @@ export class ReadinessChecksDto {
   businessRegistry: DependencyCheckDto;
 }
 
+const REGISTRY_SANDBOX_DESCRIPTION =
+  'Whether the built-in sandbox registry (synthetic data) answers for at least one registry instead of the real one: development, test, or a training deployment started with REGISTRY_SANDBOX=true. Each such registry’s `circuit` reads `sandbox`, and every determination made on its answers carries `facts.registrySandbox: true`.';
+
 @ApiSchema({ name: 'Readiness' })
 export class ReadinessDto {
   @ApiProperty({ enum: ['ok'] })
   status: 'ok';
+
+  @ApiProperty({ description: REGISTRY_SANDBOX_DESCRIPTION })
+  registrySandbox: boolean;
 
   @ApiProperty({ type: () => ReadinessChecksDto })
   checks: ReadinessChecksDto;
@@ -60,6 +66,9 @@ export class ReadinessDto {
  */
 @ApiSchema({ name: 'ReadinessProblem' })
 export class ReadinessProblemDto extends ProblemDetailsDto {
+  @ApiPropertyOptional({ description: REGISTRY_SANDBOX_DESCRIPTION })
+  registrySandbox?: boolean;
+
   @ApiPropertyOptional({ type: () => ReadinessChecksDto })
   checks?: ReadinessChecksDto;
 }

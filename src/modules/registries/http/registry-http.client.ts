@@ -26,6 +26,8 @@ export interface RegistryHttpOptions {
   token?: string;
   /** How long one attempt may take, answer body included. */
   timeoutMs: number;
+  /** The largest answer body read; a longer one is cut off as it arrives (default 8 MiB). */
+  maxResponseBytes?: number;
   /** Attempts per request, the first included. */
   maxAttempts: number;
   retryBaseMs: number;
@@ -44,6 +46,7 @@ export interface RegistryHttpOptions {
  * What one request to a registry came to: `ok` (200 with JSON), `timeout`, `unreachable` (the
  * connection failed), `5xx`, `429`, `rejected` (another 4xx), `invalid` (200 that is not JSON,
  * or a status the contract does not define), or `breaker_open` (not sent: the circuit is open).
+ * A 200 with a body over the size limit is `invalid` too.
  * A 200 with JSON that breaks the contract's schema is `ok` here; the lookup then fails as
  * INVALID_RESPONSE when the answer is checked.
  */
@@ -77,13 +80,18 @@ const CIRCUIT_STATUS: Record<CircuitState, CircuitStatus> = {
 const isTransient = (error: Error) => error instanceof RegistryError && error.transient;
 
 const NOT_JSON = Symbol('not JSON');
+const TOO_LARGE = Symbol('too large');
+
+/** REGISTRY_MAX_RESPONSE_BYTES unless set: far above any answer the contract allows (50 identifiers a call). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Carries requests to one registry over HTTP, as the contract asks: bearer token, a new
  * `X-Request-Id` per attempt, `X-Purpose`, a timeout per attempt. Timeouts, refused
  * connections, 5xx and 429 are retried within `maxAttempts` (see RegistryBackoff for the
- * waits); a refusal (another 4xx) and an answer that is not JSON are not, since repeating
- * the same request would get the same answer.
+ * waits); a refusal (another 4xx), an answer that is not JSON and one longer than
+ * `maxResponseBytes` (cut off as it streams in) are not, since repeating the same request
+ * would get the same answer.
  *
  * When the attempts run out, the error keeps the code of the last failure: `RATE_LIMITED`
  * if the registry was still answering 429, with its `retryAfterMs`, so that a caller that
@@ -175,7 +183,7 @@ export class RegistryHttpClient implements RegistryTransport {
         durationMs: performance.now() - started,
       });
     let response: Response;
-    let text: string;
+    let text: string | typeof TOO_LARGE;
     try {
       response = await fetch(`${this.baseUrl}${endpoint.path}`, {
         method: 'POST',
@@ -185,18 +193,23 @@ export class RegistryHttpClient implements RegistryTransport {
         // A redirect is not in the contract; following it could hand the token to another host.
         redirect: 'manual',
       });
-      text = await response.text();
+      text = await readBounded(response, this.maxResponseBytes);
     } catch (error) {
       observe(isTimeout(error) ? 'timeout' : 'unreachable');
       throw new RegistryError('UNAVAILABLE', `${label}: ${describeFetchFailure(error, this.options.timeoutMs)}`);
     }
-    const parsed = parseJson(text);
+    // An oversized body is not read to the end, so it is not JSON as far as anyone can tell.
+    const parsed = text === TOO_LARGE ? NOT_JSON : parseJson(text);
     if (response.status !== 200) {
       const error = errorForStatus(label, response.status, parsed, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
       observe(OUTCOME_OF_CODE[error.code]);
       if (error.options.retryAfterMs !== undefined)
         await this.holdBack(endpoint.source, error.options.retryAfterMs, error.code === 'RATE_LIMITED');
       throw error;
+    }
+    if (text === TOO_LARGE) {
+      observe('invalid');
+      throw new RegistryError('INVALID_RESPONSE', `${label}: answered 200 with a body over ${this.maxResponseBytes} bytes; cut off unread`);
     }
     if (parsed === NOT_JSON) {
       observe('invalid');
@@ -220,6 +233,10 @@ export class RegistryHttpClient implements RegistryTransport {
     if (everywhere) await this.options.quota?.holdBack(holdMs).catch(() => undefined);
   }
 
+  private get maxResponseBytes(): number {
+    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
   private headers(requestId: string): Record<string, string> {
     return {
       'Content-Type': 'application/json',
@@ -229,6 +246,35 @@ export class RegistryHttpClient implements RegistryTransport {
       ...(this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {}),
     };
   }
+}
+
+/**
+ * The body as text (decoded as `Response.text()` would), or TOO_LARGE as soon as more than
+ * `limit` bytes have been declared or have arrived: the stream is then cancelled, which closes
+ * the connection, so that a registry gone wrong (or a hostile one) cannot make a worker hold an
+ * endless answer in memory. Nothing past the limit is read.
+ */
+async function readBounded(response: Response, limit: number): Promise<string | typeof TOO_LARGE> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (!response.body) return '';
+  if (declared > limit) {
+    await response.body.cancel();
+    return TOO_LARGE;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel();
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function parseJson(text: string): unknown {

@@ -67,6 +67,7 @@ export interface SimulatorOptions {
 
 /** One request as the simulator saw it, times on this process's monotonic clock (`performance.now()`). */
 export interface SimulatorRequest {
+  path: string;
   /** The registry of the path asked for; undefined for an unknown path. */
   source?: RegistrySource;
   /** The request's `X-Request-Id`, as sent. */
@@ -213,6 +214,7 @@ class RegistrySimulatorServer implements RegistrySimulator {
     const requestId = request.headers['x-request-id'];
     const path = (request.url ?? '').split('?')[0];
     const entry: SimulatorRequest = {
+      path,
       source: isSandboxPath(path) ? SANDBOX_ENDPOINTS[path].source : undefined,
       requestId: typeof requestId === 'string' ? requestId : undefined,
       receivedAt: performance.now(),

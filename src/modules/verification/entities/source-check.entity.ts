@@ -3,6 +3,9 @@ import type { RegistrySource, SourceFailure } from '../../registries/registry.ty
 
 export type SourceCheckStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
 
+/** Who answered a check: the registry at its URL, or the built-in sandbox. */
+export type SourceCheckOrigin = 'HTTP' | 'SANDBOX';
+
 /** One registry consulted for one verification: what it answered, or why it could not. */
 @Entity('source_checks')
 export class SourceCheckEntity {
@@ -40,4 +43,8 @@ export class SourceCheckEntity {
 
   @Column({ name: 'duration_ms', type: 'integer', nullable: true })
   durationMs: number | null;
+
+  /** Who answered; null while pending, for a check closed without a call, and on checks recorded before it was kept. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  origin: SourceCheckOrigin | null;
 }
