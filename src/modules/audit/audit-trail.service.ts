@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
+import { toStoredInstant } from '../../core/time/date-time.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { ChainWalker, type ChainVerdict } from './audit-chain.js';
@@ -28,8 +29,8 @@ export class AuditTrailService {
     if (query.actor) builder.andWhere('e.actor = :actor', { actor: query.actor });
     if (query.action) builder.andWhere('e.action = :action', { action: query.action });
     if (query.applicationId) builder.andWhere('e.application_id = :applicationId', { applicationId: query.applicationId });
-    if (query.from) builder.andWhere('e.at >= :from', { from: new Date(query.from).toISOString() });
-    if (query.to) builder.andWhere('e.at < :to', { to: new Date(query.to).toISOString() });
+    if (query.from) builder.andWhere('e.at >= :from', { from: toStoredInstant(query.from) });
+    if (query.to) builder.andWhere('e.at < :to', { to: toStoredInstant(query.to) });
     if (query.cursor) {
       const { after } = decodeCursor(query.cursor, (value): value is { after: number } =>
         Number.isInteger((value as { after?: unknown })?.after),

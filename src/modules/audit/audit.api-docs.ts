@@ -19,7 +19,12 @@ export const ListAuditEventsDocs = () =>
     ApiProblems({
       400: {
         description: 'A query parameter is not valid, or the cursor is not one this service gave out.',
-        errors: [{ path: 'from', message: 'from must be a valid ISO 8601 date string' }],
+        errors: [
+          {
+            path: 'from',
+            message: 'from must be an RFC 3339 date-time with a UTC offset, such as 2026-11-28T10:00:00Z or 2026-11-28T18:00:00+08:00',
+          },
+        ],
       },
     }),
   );
