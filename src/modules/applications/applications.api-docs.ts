@@ -37,7 +37,7 @@ export const SubmitApplicationDocs = () =>
     ApiOperation({
       summary: 'Submit an application',
       description:
-        'Validates the household, picks the policy version (the longest region prefix whose dates cover `applicationDate`), stores the application with its first verification and queues the registry checks. Unknown fields are refused, not ignored.',
+        'Validates the household (its `regionCode` within the token’s `region`, if it has one), picks the policy version (the longest region prefix whose dates cover `applicationDate`), stores the application with its first verification and queues the registry checks. Unknown fields are refused, not ignored.',
     }),
     ApiHeader({
       name: 'Idempotency-Key',
@@ -63,6 +63,12 @@ export const SubmitApplicationDocs = () =>
             message: 'members[1].idNumber is not a valid resident identity number: the check character is wrong',
           },
         ],
+      },
+      403: {
+        description:
+          'The token carries none of the roles admitted here (intake, admin), or its `region` does not cover `regionCode`: a token’s region holds for submissions as for reads, an Idempotency-Key repeat included. Nothing is stored.',
+        detail: 'The application’s region lies outside the region of the token.',
+        errors: [{ path: 'regionCode', message: "regionCode 542523 is not within the token's region 542521" }],
       },
       ...BODY_PROBLEMS,
       422: 'No policy version covers the region on the application date, or the Idempotency-Key was already used with another body.',

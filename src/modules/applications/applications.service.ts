@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
+import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf, type AuditActor } from '../audit/audit.types.js';
@@ -58,6 +59,8 @@ export class ApplicationsService {
     idempotencyKey: string | undefined,
     correlationId: string,
   ): Promise<Accepted> {
+    // First of all, before an Idempotency-Key can answer with an earlier submission.
+    refuseOutsideRegion(principal, body.regionCode);
     const today = this.clock.today();
     const applicationDate = body.applicationDate ?? today;
     checkHousehold(body, applicationDate, today);
@@ -212,6 +215,15 @@ export function reachOf(principal: Principal): Reach {
     ...(seesAll ? {} : { submittedBy: principal.sub }),
     ...(principal.region ? { region: principal.region } : {}),
   };
+}
+
+/** A token's region holds for submissions as for reads: a region outside it is FORBIDDEN, naming the field. */
+function refuseOutsideRegion(principal: Principal, regionCode: string): void {
+  if (principal.region && !regionCovers(principal.region, regionCode)) {
+    throw new DomainError('FORBIDDEN', 'The application’s region lies outside the region of the token.', [
+      { path: 'regionCode', message: `regionCode ${regionCode} is not within the token's region ${principal.region}` },
+    ]);
+  }
 }
 
 function answerRepeat(earlier: ApplicationEntity, requestSha256: string): Accepted {
