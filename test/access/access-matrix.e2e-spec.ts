@@ -186,6 +186,11 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
       both(IN_REVIEW_IN_542523),
       both(IN_REVIEW_IN_542523),
     ]);
+    // A decision needs a live claim of the decider's own.
+    for (const role of ['reviewer', 'admin'] as const) {
+      const claim = await send({ method: 'POST', path: `/v1/reviews/${decide[role]}/claim` }, `Bearer ${tokens[role]}`);
+      if (claim.status !== 200) throw new Error(`claim: ${claim.status} ${claim.text}`);
+    }
     const run = await t.request('POST', '/v1/reverification-runs', { token: tokens.admin, body: QUIET_RUN });
     if (run.status !== 202) throw new Error(`run: ${run.status} ${run.text}`);
     f = { readable, guardedDetermined, guardedInReview, prepared: { reverify, pull, claim, decide, reviewReverify }, run: run.body.id };

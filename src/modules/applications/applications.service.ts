@@ -13,6 +13,7 @@ import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import type { VerificationEntity } from '../verification/entities/verification.entity.js';
 import { VerificationService } from '../verification/verification.service.js';
+import { moveApplication } from './application-lifecycle.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
 import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
@@ -28,6 +29,8 @@ export interface ReverificationRequest {
   pendingReview: 'return' | 'keep';
   /** The re-verification run asking for it; its jobs queue behind new applications'. */
   runId?: string;
+  /** Refuse (CONFLICT) if a reviewer's decision stands on the application, checked again inside the transaction. */
+  refuseIfDecided?: boolean;
   /** More writes for the same transaction, before its audit events (a run's record of the household). */
   alongside?: (manager: EntityManager, verification: VerificationEntity) => Promise<void>;
 }
@@ -127,7 +130,13 @@ export class ApplicationsService {
     return { id: application.id, status: 'RECEIVED' };
   }
 
-  /** Queues a fresh verification under the policy in force today; earlier determinations stay. */
+  /**
+   * Queues a fresh verification under the policy in force today; earlier determinations stay.
+   * Once a reviewer has decided, only a reviewer (within its region) or an admin may ask, and
+   * never the application's submitter: the decision stays in force whatever the new
+   * determination says (see afterDetermination), but intake staff may not keep sending a
+   * decided case back to the queue.
+   */
   async reverify(
     principal: Principal,
     id: string,
@@ -135,11 +144,15 @@ export class ApplicationsService {
   ): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
     const application = await this.repository.findReachable(id, reachOf(principal));
     if (!application) throw DomainError.notFound('The application');
+    const decided = (await this.reviewQueue.findDecisionInForce(id)) !== null;
+    const overriding = decided ? roleOverridingDecision(principal, application) : null;
+    if (decided && !overriding) throw decisionStands();
     const verification = await this.startReverification(application, {
-      actor: actorOf(principal),
+      actor: overriding ? { sub: principal.sub, role: overriding } : actorOf(principal),
       requestedBy: principal.sub,
       correlationId,
       pendingReview: 'return',
+      refuseIfDecided: !overriding,
     });
     return { id, verificationId: verification.id, status: 'RECEIVED' };
   }
@@ -174,7 +187,9 @@ export class ApplicationsService {
           at,
           ...(request.runId ? { runId: request.runId } : {}),
         });
-        await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
+        await moveApplication(manager, id, { to: 'RECEIVED', at, currentVerificationId: recorded.id });
+        // After the application's row is written (and so locked, on PostgreSQL): a decision recorded meanwhile is seen.
+        if (request.refuseIfDecided && (await this.reviewQueue.findDecisionInForce(id, manager))) throw decisionStands();
         let review: 'CLOSED' | 'NONE' | 'CLAIMED' = 'NONE';
         if (request.pendingReview === 'keep') {
           if (await this.reviewQueue.findPending(manager, id))
@@ -215,6 +230,24 @@ export function reachOf(principal: Principal): Reach {
     ...(seesAll ? {} : { submittedBy: principal.sub }),
     ...(principal.region ? { region: principal.region } : {}),
   };
+}
+
+const decisionStands = () =>
+  new DomainError(
+    'CONFLICT',
+    'A reviewer’s decision stands on this application: only a reviewer of its region or an admin, other than its submitter, may ask for a re-verification.',
+  );
+
+/**
+ * The role under which the caller may re-verify an application a reviewer has decided, or
+ * null: a reviewer (the endpoint's reach already holds it to its region) or an admin, never
+ * the application's submitter, whatever roles it holds.
+ */
+function roleOverridingDecision(principal: Principal, application: ApplicationEntity): 'admin' | 'reviewer' | null {
+  if (application.submittedBy === principal.sub) return null;
+  const granted = principal.grantedRoles ?? principal.roles;
+  if (granted.includes('admin')) return 'admin';
+  return granted.includes('reviewer') ? 'reviewer' : null;
 }
 
 /** A token's region holds for submissions as for reads: a region outside it is FORBIDDEN, naming the field. */
