@@ -49,7 +49,8 @@ describe.each(['sqlite', 'postgres'] as const)('decisions stick on %s', (kind) =
   };
   const pendingItems = async (id: string) =>
     (await listAll(t, admin, '/v1/reviews?status=PENDING')).items.filter((item) => item.applicationId === id);
-  const verifications = async (id: string) => Number((await sql('SELECT COUNT(*) AS n FROM verifications WHERE application_id = ?', [id]))[0].n);
+  const verifications = async (id: string) =>
+    Number((await sql('SELECT COUNT(*) AS n FROM verifications WHERE application_id = ?', [id]))[0].n);
   const expectDecisionStands = (response: TestResponse) => {
     expectProblem(response, 409);
     expect(response.body.detail).toMatch(/decision/i);
