@@ -4,6 +4,7 @@ import { FailedVerifications1764500000000 } from './1764500000000-failed-verific
 import { WebhookEvents1764610000000 } from './1764610000000-webhook-events.js';
 import { ReverificationRuns1764620000000 } from './1764620000000-reverification-runs.js';
 import { AuditOutcomeWidth1764700000000 } from './1764700000000-audit-outcome-width.js';
+import { ReverificationRunExclusive1764710000000 } from './1764710000000-reverification-run-exclusive.js';
 
 /** Every migration, in order. Listed, not globbed: a glob loads them by dynamic import, which Jest cannot. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   WebhookEvents1764610000000,
   ReverificationRuns1764620000000,
   AuditOutcomeWidth1764700000000,
+  ReverificationRunExclusive1764710000000,
 ];
