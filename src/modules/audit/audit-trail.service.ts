@@ -5,7 +5,7 @@ import { DomainError } from '../../core/errors/domain.error.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import { toStoredInstant } from '../../core/time/date-time.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
-import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { canonicalJson } from '../../core/json/canonical-json.js';
 import type { Principal } from '../auth/principal.js';
 import { AuditLog } from './audit-log.js';
@@ -20,7 +20,9 @@ const VERIFY_PAGE = 1000;
 /** The sequence a cursor continues after; a cursor this service did not give out is a 400. */
 function afterOf(query: ListAuditEventsQueryDto): number | undefined {
   if (!query.cursor) return undefined;
-  return decodeCursor(query.cursor, (value): value is { after: number } => Number.isInteger((value as { after?: unknown })?.after)).after;
+  return decodeCursor(query.cursor, (value): value is { after: number } =>
+    cursorField.sequence((value as { after?: unknown } | null)?.after),
+  ).after;
 }
 
 /** The filters of a read as recorded: instants as stored (UTC), the cursor as the sequence it continues after. */

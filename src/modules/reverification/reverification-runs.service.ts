@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { decodeCursor, encodeCursor } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -217,5 +217,5 @@ export function runReachable(principal: Principal, run: Pick<ReverificationRunEn
 }
 
 function isChangeCursor(value: unknown): value is { applicationId: string } {
-  return typeof (value as { applicationId?: unknown } | null)?.applicationId === 'string';
+  return cursorField.uuid((value as { applicationId?: unknown } | null)?.applicationId);
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { Clock } from '../../core/time/clock.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import { reachOf } from '../applications/applications.service.js';
@@ -201,5 +201,5 @@ function toReviewView({ item, application, determination }: ReviewRow, now: Date
 
 function isReviewCursor(value: unknown): value is { queuedAt: string; id: string } {
   const candidate = value as { queuedAt?: unknown; id?: unknown } | null;
-  return typeof candidate?.queuedAt === 'string' && typeof candidate.id === 'string';
+  return cursorField.timestamp(candidate?.queuedAt) && cursorField.uuid(candidate?.id);
 }
