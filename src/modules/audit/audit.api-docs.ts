@@ -13,7 +13,7 @@ export const ListAuditEventsDocs = () =>
     ApiOperation({
       summary: 'List audit events',
       description:
-        'Who did what to which application and when, reads of personal data included, oldest first; filter by actor, action, application and time. A token’s region limits them to that region’s applications.',
+        'Who did what to which application and when, reads of personal data included, oldest first; filter by actor, action, application and time. Refused requests are there too: a 403 as outcome DENIED, a 409 as CONFLICT, under the action tried. A token’s region limits them to that region’s applications. The read is itself an event, AUDIT_READ, whose outcome holds the filters used.',
     }),
     ApiOkResponse({ type: AuditEventPageDto, description: 'A page of events.' }),
     ApiProblems({
