@@ -4,6 +4,7 @@ import { CoreModule, type CoreOptions } from './core/core.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { RefusalAuditModule } from './modules/audit/refusal-audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
@@ -19,7 +20,16 @@ import { VerificationWorkersModule } from './modules/verification/verification-w
  * The modules of the HTTP API. RateLimitModule first: global guards run in module order, so a
  * request with a bad token is counted (by IP) before the AuthGuard refuses it.
  */
-const API = [RateLimitModule, AuthModule, AuditModule, ApplicationsModule, ReviewModule, ReverificationApiModule, QueueDashboardModule];
+const API = [
+  RateLimitModule,
+  AuthModule,
+  AuditModule,
+  RefusalAuditModule,
+  ApplicationsModule,
+  ReviewModule,
+  ReverificationApiModule,
+  QueueDashboardModule,
+];
 /** The modules that work the queues. */
 const WORKERS = [VerificationWorkersModule, NotificationWorkersModule, ReverificationWorkersModule];
 

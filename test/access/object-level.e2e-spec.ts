@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/modules/auth/principal.js';
 import { member, validApplication } from '../fixtures/application-bodies.js';
+import { sqlOf } from '../review/review-steps.js';
 import { startTestApp, type TestApp, type TestResponse } from '../support/test-app.js';
 import {
   DETERMINED_IN_542523,
@@ -313,6 +314,123 @@ describe.each(['sqlite', 'postgres'] as const)('object- and property-level acces
       });
       expectProblem(decision, 409);
       expect(await stateOf(id)).toMatchObject({ status: 'IN_REVIEW', decision: null });
+    });
+  });
+  describe('the rules of issue 10, for every role with and without a region claim', () => {
+    type Region = 'none' | '542500' | '542521';
+    const ROLES: Role[] = ['intake', 'reviewer', 'auditor', 'admin'];
+    const REGIONS: Region[] = ['none', '542500', '542521'];
+    /** The staff member per role: intake is intake-a, who submitted every application here. */
+    const SUB: Record<Role, string> = { intake: 'intake-a', reviewer: 'reviewer-10', auditor: 'auditor-10', admin: 'admin-10' };
+    const as = (role: Role, region: Region) => token(role, SUB[role], region === 'none' ? undefined : region);
+    /** 542500 covers county 542523; 542521 does not, and out of reach is 404. */
+    const reaches = (region: Region) => region !== '542521';
+    const eventsOf = (response: TestResponse) =>
+      sqlOf(t)('SELECT actor, action, application_id, outcome FROM audit_events WHERE correlation_id = ?', [
+        response.headers.get('x-correlation-id'),
+      ]);
+
+    /** A case in 542523 that a reviewer rejected; one per row that re-verifies it, so that each starts afresh. */
+    let decidedShared: string;
+    const decidedFor: Partial<Record<string, string>> = {};
+    /** A case in 542523 waiting for review, claimed by nobody. */
+    let unclaimed: string;
+
+    const decidedCase = async () => {
+      const id = await settledApplication(t, intakeA, admin, IN_REVIEW_IN_542523);
+      const decider = token('reviewer', 'reviewer-decider');
+      expect((await t.request('POST', `/v1/reviews/${id}/claim`, { token: decider })).status).toBe(200);
+      const decided = await t.request('POST', `/v1/reviews/${id}/decision`, {
+        token: decider,
+        body: { decision: 'REJECTED', reason: REASON },
+      });
+      expect(decided.status).toBe(200);
+      return id;
+    };
+    const reverifyStatus = (role: Role, region: Region) => {
+      if (role === 'auditor') return 403;
+      if (!reaches(region)) return 404;
+      return role === 'intake' ? 409 : 202;
+    };
+
+    beforeAll(async () => {
+      [decidedShared, unclaimed] = await Promise.all([decidedCase(), settledApplication(t, intakeA, admin, IN_REVIEW_IN_542523)]);
+      for (const role of ROLES)
+        for (const region of REGIONS) if (reverifyStatus(role, region) === 202) decidedFor[`${role}:${region}`] = await decidedCase();
+    });
+
+    const rows = ROLES.flatMap((role) => REGIONS.map((region) => [role, region] as const));
+
+    it.each(rows)('a submission for 542523 as %s with region %s', async (role, region) => {
+      const response = await t.request('POST', '/v1/applications', {
+        token: as(role, region),
+        body: validApplication({ regionCode: '542523' }),
+      });
+      const admitted = role === 'intake' || role === 'admin';
+      const expected = !admitted ? 403 : reaches(region) ? 202 : 403;
+      expect(response.status).toBe(expected);
+      if (expected === 403) {
+        expectProblem(response, 403);
+        if (admitted) expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['regionCode']);
+        expect(await eventsOf(response)).toEqual([
+          { actor: SUB[role], action: 'APPLICATION_SUBMITTED', application_id: null, outcome: 'DENIED' },
+        ]);
+      } else {
+        await t.waitForDetermination(response.body.id, admin);
+      }
+    });
+
+    it.each(rows)('a re-verification of a decided case as %s with region %s', async (role, region) => {
+      const id = decidedFor[`${role}:${region}`] ?? decidedShared;
+      const response = await t.request('POST', `/v1/applications/${id}/reverify`, { token: as(role, region) });
+      const expected = reverifyStatus(role, region);
+      expect(response.status).toBe(expected);
+      if (expected === 202) {
+        const after = (await t.waitForDetermination(id, admin)).body;
+        // The decision stays in force; the NEEDS_REVIEW determination sends the case back to the queue.
+        expect(after).toMatchObject({ status: 'IN_REVIEW', decision: { decision: 'REJECTED', decidedBy: 'reviewer-decider' } });
+        return;
+      }
+      expectProblem(response, expected);
+      const recorded = await eventsOf(response);
+      if (expected === 404) expect(recorded).toEqual([]);
+      else {
+        expect(recorded).toEqual([
+          {
+            actor: SUB[role],
+            action: 'VERIFICATION_REQUESTED',
+            // Named only where the caller reaches it: a refusal never tells which ids exist beyond.
+            application_id: reaches(region) ? id : null,
+            outcome: expected === 403 ? 'DENIED' : 'CONFLICT',
+          },
+        ]);
+      }
+      expect(await stateOf(decidedShared)).toMatchObject({ status: 'DECIDED', decision: { decision: 'REJECTED' } });
+    });
+
+    it.each(rows)('a decision without a claim as %s with region %s', async (role, region) => {
+      const response = await t.request('POST', `/v1/reviews/${unclaimed}/decision`, {
+        token: as(role, region),
+        body: { decision: 'APPROVED', reason: REASON },
+      });
+      const expected = role === 'intake' || role === 'auditor' ? 403 : reaches(region) ? 409 : 404;
+      expectProblem(response, expected);
+      if (expected === 409) expect(response.body.detail).toMatch(/claim/i);
+      const recorded = await eventsOf(response);
+      expect(recorded).toEqual(
+        expected === 404
+          ? []
+          : [
+              {
+                actor: SUB[role],
+                action: 'DECISION_RECORDED',
+                // Named only where the caller reaches it (intake-a submitted it; a county token of 542521 does not reach it).
+                application_id: reaches(region) ? unclaimed : null,
+                outcome: expected === 403 ? 'DENIED' : 'CONFLICT',
+              },
+            ],
+      );
+      expect(await stateOf(unclaimed)).toMatchObject({ status: 'IN_REVIEW', decision: null });
     });
   });
 });

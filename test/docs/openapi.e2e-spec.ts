@@ -230,8 +230,10 @@ it('answers as the document says, field for field, from submission to decision, 
   await determinations.pause();
   try {
     await call('POST', '/v1/reviews/{applicationId}/reverify', `/v1/reviews/${eligible}/reverify`, { token: reviewer }, 202);
-    await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 202);
+    // A reviewer decided it: its submitter may no longer ask; a reviewer may, once at a time.
     await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: intake }, 409);
+    await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: reviewer }, 202);
+    await call('POST', '/v1/applications/{id}/reverify', `/v1/applications/${inReview}/reverify`, { token: reviewer }, 409);
   } finally {
     await determinations.resume();
   }

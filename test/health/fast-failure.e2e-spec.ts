@@ -1,3 +1,5 @@
+import { Clock } from '../../src/core/time/clock.js';
+import { READY_RESULT_MAX_AGE_MS } from '../../src/modules/health/health.controller.js';
 import { SANDBOX_CASES } from '../../src/modules/registries/sandbox/sandbox-cases.js';
 import { VerificationService } from '../../src/modules/verification/verification.service.js';
 import { privatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
@@ -21,6 +23,19 @@ async function until(
     if (Date.now() > deadline) throw new Error(`${method} ${path} still ${response.status} after ${timeoutMs} ms: ${response.text}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** How far each app's clock has been moved on. */
+const clockOffsets = new WeakMap<TestApp, number>();
+
+/**
+ * Moves the service's clock on by the age a readiness result may reach, so that the next probe
+ * checks afresh instead of answering from the result of a moment before the fault.
+ */
+function outlastReadinessResult(t: TestApp): void {
+  const offset = (clockOffsets.get(t) ?? 0) + READY_RESULT_MAX_AGE_MS;
+  clockOffsets.set(t, offset);
+  jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + offset));
 }
 
 function expectUnavailable(response: TestResponse): void {
@@ -84,6 +99,7 @@ describe.each(['sqlite', 'postgres'] as const)('Redis down, on %s', (kind) => {
     await t.waitForDetermination(id, intake);
     await until(t, 200, 'GET', '/health/ready');
     await redis.kill();
+    outlastReadinessResult(t);
 
     const ready = await t.request('GET', '/health/ready');
     expectUnavailable(ready);
@@ -145,6 +161,7 @@ describe('PostgreSQL down', () => {
       expect(response.text).not.toMatch(/postgres:|127\.0\.0\.1|SELECT|INSERT|ECONN/i);
     }
 
+    outlastReadinessResult(t);
     const ready = await t.request('GET', '/health/ready');
     expectUnavailable(ready);
     expect(ready.body.detail).toMatch(/database/);

@@ -5,20 +5,25 @@ import { http, type HttpAnswer } from './support/http.js';
 import { answerProblems } from './support/intake-answer.js';
 import { applicationBody, type Expectation, type GeneratedBody } from './support/intake-arbitraries.js';
 import { idempotencyKey, mutatedBody } from './support/intake-mutations.js';
+import { queryAnswerProblems } from './support/query-answer.js';
+import { anyListQuery, type GeneratedQuery } from './support/query-arbitraries.js';
 import { checkInvariants } from './support/invariants.js';
 import { report } from './support/report.js';
 import { scenarioEnvironment, type ScenarioEnvironment } from './support/scenario-environment.js';
 import { token } from './support/tokens.js';
 
-/** FUZZ_SEED replays a run (the failure message names the seed and the path); FUZZ_RUNS changes its length. */
+/** FUZZ_SEED replays a run (the failure message names the seed and the path); FUZZ_RUNS and QUERY_FUZZ_RUNS change its length. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261120);
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
+const QUERY_RUNS = Number(process.env.QUERY_FUZZ_RUNS ?? 3000);
 const SUBMITTER = 'intake-fuzzing';
 
 /**
  * Thousands of generated submissions, valid and mutated, against one service process: never
  * a 5xx, every refusal a problem+json naming a path, every acceptance a body the generator
- * made valid, and nothing stored but the accepted applications, whole.
+ * made valid, and nothing stored but the accepted applications, whole. Then thousands of
+ * generated query strings against every query parameter of every list endpoint: never a 5xx,
+ * every refusal a 400 naming a parameter sent.
  */
 describe('08 intake fuzzing', () => {
   let environment: ScenarioEnvironment;
@@ -115,6 +120,48 @@ describe('08 intake fuzzing', () => {
       });
       expect(environment.services.filter((service) => !service.running()).map((service) => service.name)).toEqual([]);
       report('08-intake-fuzzing', { ...figures, seed: SEED, numRuns: NUM_RUNS, requests, statuses, fuzzSeconds });
+    }));
+
+  it(`never answers 5xx to a query string of a list endpoint, and names each parameter it refuses (seed ${SEED})`, () =>
+    environment.withLogs(async () => {
+      console.log(`08-intake-fuzzing: query strings, seed ${SEED}, ${QUERY_RUNS} runs; QUERY_FUZZ_RUNS changes them`);
+      const admin = token('admin', 'admin-fuzzing');
+      // A run over a county where nobody takes temporary assistance: its report is a list of its own.
+      const run = await http(url, 'POST', '/v1/reverification-runs', {
+        token: admin,
+        body: { regionCode: '542527', program: 'TEMPORARY_ASSISTANCE' },
+      });
+      expect(run.status).toBe(202);
+      const reviewer = token('reviewer', 'reviewer-fuzzing');
+      const callers: Record<string, string> = {
+        applications: reviewer,
+        reviews: reviewer,
+        'audit-events': token('auditor', 'auditor-fuzzing'),
+        'reverification-run': admin,
+      };
+      const answered: Record<string, Record<number, number>> = {};
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(anyListQuery(run.body.id), async (generated: GeneratedQuery) => {
+          const answer = await http(url, 'GET', `${generated.path}?${generated.query}`, { token: callers[generated.endpoint] });
+          const counts = (answered[generated.endpoint] ??= {});
+          counts[answer.status] = (counts[answer.status] ?? 0) + 1;
+          const problems = queryAnswerProblems(generated, answer);
+          if (problems.length > 0) {
+            throw new Error(`GET ${generated.path}?${generated.query}: ${problems.join('; ')}\n${answer.text.slice(0, 500)}`);
+          }
+        }),
+        { seed: SEED, numRuns: QUERY_RUNS },
+      );
+      // Every endpoint met both kinds of query, valid and refused.
+      for (const endpoint of Object.keys(callers)) {
+        expect({ endpoint, ok: answered[endpoint]?.[200] > 0, refused: answered[endpoint]?.[400] > 0 }).toEqual({
+          endpoint,
+          ok: true,
+          refused: true,
+        });
+      }
+      report('08-query-fuzzing', { seed: SEED, numRuns: QUERY_RUNS, answered, seconds: Math.round((Date.now() - started) / 100) / 10 });
     }));
 
   /** One body for each kind of input an earlier run of the fuzzer found mishandled (500s, or accepted when invalid). */

@@ -1,7 +1,7 @@
 import { OpenApiContract } from '../docs/openapi-contract.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { settledApplication } from '../access/access-fixtures.js';
-import { completed, query, waitForRun } from './reverification-steps.js';
+import { completed, query, reverificationQueue, waitForRun } from './reverification-steps.js';
 
 /** The two run endpoints answer as the OpenAPI document says, field for field, errors included. */
 describe('re-verification runs in the OpenAPI document', () => {
@@ -22,7 +22,7 @@ describe('re-verification runs in the OpenAPI document', () => {
     const read = contract.operation('get', '/v1/reverification-runs/{id}');
     expect(start).toMatchObject({ tags: ['reverification-runs'], 'x-roles': ['reviewer', 'admin'] });
     expect(read).toMatchObject({ tags: ['reverification-runs'], 'x-roles': ['reviewer', 'auditor', 'admin'] });
-    expect(Object.keys(start.responses)).toEqual(expect.arrayContaining(['202', '400', '401', '403', '413', '415']));
+    expect(Object.keys(start.responses)).toEqual(expect.arrayContaining(['202', '400', '401', '403', '409', '413', '415']));
     expect(Object.keys(read.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
   });
 
@@ -81,6 +81,15 @@ describe('re-verification runs in the OpenAPI document', () => {
     );
     await call('GET', `${runs}/{id}`, `${runs}/${started.body.id}`, { token: t.token('reviewer', 'r', '542600') }, 404);
     await call('GET', `${runs}/{id}`, `${runs}/${started.body.id}?limit=500`, { token: admin }, 400);
+    // A second run of one programme and region while the first is unfinished (its job held back).
+    const busy = { token: admin, body: { regionCode: '542521', program: 'TEMPORARY_ASSISTANCE' } };
+    await reverificationQueue(t).pause();
+    try {
+      const first = await call('POST', runs, runs, busy, 202);
+      expect((await call('POST', runs, runs, busy, 409)).body.runId).toBe(first.body.id);
+    } finally {
+      await reverificationQueue(t).resume();
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -269,9 +269,11 @@ describe.each(['sqlite', 'postgres'] as const)('review queue on %s', (kind) => {
       }
     });
 
-    it('records exactly one decision when two reviewers decide at once', async () => {
+    it('records exactly one decision when the claimant decides twice at once and another reviewer tries too', async () => {
       for (const id of await submitMany()) {
-        expect(statuses(await Promise.all([decide(id, reviewerA), decide(id, reviewerB)]))).toEqual([200, 409]);
+        expect((await claim(id, reviewerA)).status).toBe(200);
+        const raced = await Promise.all([decide(id, reviewerA), decide(id, reviewerA), decide(id, reviewerB)]);
+        expect(statuses(raced)).toEqual([200, 409, 409]);
         expect(await count('decisions', id)).toBe(1);
       }
     });

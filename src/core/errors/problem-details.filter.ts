@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseUnavailable } from '../database/database-unavailable.js';
 import { DomainError, type DomainErrorCode } from './domain.error.js';
 import { problem, type ProblemDetails } from './problem-details.js';
+import { RefusalRecorder } from './refusal-recorder.js';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -18,15 +19,28 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
  * Every error leaves as application/problem+json. Only domain errors and the framework's own
  * HTTP errors say what went wrong; anything else is a bare 500 whose cause stays in the log,
  * so no stack trace, SQL or personal data reaches a client.
+ *
+ * A refusal (a domain error answered 403 or 409, the guard's role check included, which
+ * happens before any controller) is first handed to the RefusalRecorder, so that it is
+ * recorded before the caller hears of it, after the request's own transaction has rolled back.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() private readonly refusals?: RefusalRecorder) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception);
-    void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+    const send = () => void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+    const refused = exception instanceof DomainError && (body.status === 403 || body.status === 409);
+    if (!refused || !this.refusals) return send();
+    this.refusals
+      .record(http.getRequest<FastifyRequest>(), body.status as 403 | 409)
+      .catch((error: unknown) => this.logger.warn({ err: { type: (error as Error)?.name } }, 'Refusal not recorded'))
+      .finally(send);
   }
 
   toProblem(exception: unknown): ProblemDetails {

@@ -14,7 +14,8 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 }
 
 function joinPath(parent: string, property: string): string {
-  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  // An index within an array; at the top, a key that only looks like one (a query parameter `0`).
+  if (/^\d+$/.test(property) && parent !== '') return `${parent}[${property}]`;
   return parent ? `${parent}.${property}` : property;
 }
 

@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { idNumberProblem } from '../identity/id-number.js';
 import { isCalendarDate } from '../time/calendar-date.js';
+import { parseDateTime } from '../time/date-time.js';
 
 function define(
   name: string,
@@ -23,6 +24,15 @@ function define(
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
   define('isCalendarDate', isCalendarDate, '$property must be a calendar date written YYYY-MM-DD', options);
+
+/** An RFC 3339 date-time with a UTC offset (see date-time.ts): the one form a date-time query parameter takes. */
+export const IsDateTime = (options?: ValidationOptions) =>
+  define(
+    'isDateTime',
+    (value) => parseDateTime(value) !== null,
+    '$property must be an RFC 3339 date-time with a UTC offset, such as 2026-11-28T10:00:00Z or 2026-11-28T18:00:00+08:00',
+    options,
+  );
 
 /** A yuan amount as JSON gives it: a finite number ≥ 0 with at most two decimals (no 1e-7). */
 export const IsYuanAmount = (options?: ValidationOptions) =>

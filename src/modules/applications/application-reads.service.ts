@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
@@ -52,6 +52,6 @@ export class ApplicationReadsService {
 }
 
 function isPageCursor(value: unknown): value is PageCursor {
-  const candidate = value as PageCursor | null;
-  return typeof candidate?.createdAt === 'string' && typeof candidate.id === 'string';
+  const candidate = value as Partial<PageCursor> | null;
+  return cursorField.timestamp(candidate?.createdAt) && cursorField.uuid(candidate?.id);
 }

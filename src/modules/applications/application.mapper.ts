@@ -1,4 +1,5 @@
 import type { Evaluation } from '../eligibility/eligibility.types.js';
+import type { DecisionOnRecord } from '../review/review-queue.repository.js';
 import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import type { ApplicationRecord } from './applications.repository.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
@@ -17,7 +18,8 @@ export function toApplicationSummary(application: ApplicationEntity) {
   };
 }
 
-export function toApplicationView({ application, members, checks, determination, decision }: ApplicationRecord) {
+export function toApplicationView({ application, members, checks, determination, decisions }: ApplicationRecord) {
+  const inForce = decisions.at(-1);
   return {
     ...toApplicationSummary(application),
     verificationId: application.currentVerificationId,
@@ -40,10 +42,17 @@ export function toApplicationView({ application, members, checks, determination,
       durationMs: check.durationMs,
     })),
     determination: determination ? toDeterminationView(determination) : null,
-    decision: decision
-      ? { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt }
-      : null,
+    decision: inForce ? toDecisionView(inForce) : null,
+    decisions: decisions.map((decision) => ({
+      ...toDecisionView(decision),
+      verificationId: decision.verificationId,
+      determinationId: decision.determinationId,
+    })),
   };
+}
+
+function toDecisionView(decision: DecisionOnRecord) {
+  return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
 }
 
 function toDeterminationView(determination: DeterminationEntity) {

@@ -5,6 +5,7 @@ import {
   APPLICATION_BODY_EXAMPLES,
   APPLICATION_EXAMPLE,
   APPLICATION_ID_EXAMPLE,
+  DECIDED_APPLICATION_EXAMPLE,
   INELIGIBLE_DETERMINATION_EXAMPLE,
 } from './applications.api-examples.js';
 import {
@@ -37,7 +38,7 @@ export const SubmitApplicationDocs = () =>
     ApiOperation({
       summary: 'Submit an application',
       description:
-        'Validates the household, picks the policy version (the longest region prefix whose dates cover `applicationDate`), stores the application with its first verification and queues the registry checks. Unknown fields are refused, not ignored.',
+        'Validates the household (its `regionCode` within the token’s `region`, if it has one), picks the policy version (the longest region prefix whose dates cover `applicationDate`), stores the application with its first verification and queues the registry checks. Unknown fields are refused, not ignored.',
     }),
     ApiHeader({
       name: 'Idempotency-Key',
@@ -63,6 +64,12 @@ export const SubmitApplicationDocs = () =>
             message: 'members[1].idNumber is not a valid resident identity number: the check character is wrong',
           },
         ],
+      },
+      403: {
+        description:
+          'The token carries none of the roles admitted here (intake, admin), or its `region` does not cover `regionCode`: a token’s region holds for submissions as for reads, an Idempotency-Key repeat included. Nothing is stored.',
+        detail: 'The application’s region lies outside the region of the token.',
+        errors: [{ path: 'regionCode', message: "regionCode 542523 is not within the token's region 542521" }],
       },
       ...BODY_PROBLEMS,
       422: 'No policy version covers the region on the application date, or the Idempotency-Key was already used with another body.',
@@ -93,7 +100,7 @@ export const GetApplicationDocs = () =>
     ApiOperation({
       summary: 'Read an application',
       description:
-        'The application with its members, one check per registry for the current verification, the newest determination (with findings, facts in integer fen and the policy version) and the reviewer’s decision. The read is audited.',
+        'The application with its members, one check per registry for the current verification, the newest determination (with findings, facts in integer fen and the policy version), the reviewer’s decision in force (`decision`, the newest) and every decision on record (`decisions`, oldest first, each with the verification it was made on). The read is audited.',
     }),
     ApiOkResponse({
       type: ApplicationResponseDto,
@@ -103,6 +110,10 @@ export const GetApplicationDocs = () =>
         ineligible: {
           summary: 'A household whose members own vehicles (sandbox case vehicle-seized-and-mortgaged): its determination',
           value: { ...APPLICATION_EXAMPLE, determination: INELIGIBLE_DETERMINATION_EXAMPLE },
+        },
+        decided: {
+          summary: 'Rejected by a reviewer after an objection: the decision in force and on record',
+          value: DECIDED_APPLICATION_EXAMPLE,
         },
       },
     }),
@@ -116,7 +127,7 @@ export const ReverifyApplicationDocs = () =>
     ApiOperation({
       summary: 'Re-verify an application',
       description:
-        'Queues a fresh verification of the same household under the policy in force today; earlier determinations stay and the newest is current. A case waiting for review leaves the queue (unless another reviewer holds its claim).',
+        'Queues a fresh verification of the same household under the policy in force today; earlier determinations stay and the newest is current. A case waiting for review leaves the queue (unless another reviewer holds its claim). Once a reviewer has decided, only a reviewer of the region or an admin, other than the submitter, may ask (intake gets 409); the decision stays in force: a new determination that agrees with it (ELIGIBLE with APPROVED, INELIGIBLE with REJECTED) leaves the case DECIDED, any other puts it back in the review queue until a reviewer decides again. The VERIFICATION_REQUESTED audit event names who asked, and under which role.',
     }),
     ApiAcceptedResponse({
       type: ReverificationAcceptedDto,
@@ -126,8 +137,10 @@ export const ReverifyApplicationDocs = () =>
     ApiProblems({
       404: NOT_FOUND,
       409: {
-        description: 'A verification of this application is already under way, or another reviewer holds the claim on it.',
-        detail: 'A verification of this application is already under way.',
+        description:
+          'A reviewer’s decision stands and the caller is intake staff (or the submitter), a verification of this application is already under way, or another reviewer holds the claim on it.',
+        detail:
+          'A reviewer’s decision stands on this application: only a reviewer of its region or an admin, other than its submitter, may ask for a re-verification.',
       },
       422: {
         description: 'No policy version covers the application’s region today.',

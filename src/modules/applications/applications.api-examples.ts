@@ -122,4 +122,21 @@ export const APPLICATION_EXAMPLE: ApplicationResponseDto = {
   ],
   determination: ELIGIBLE_DETERMINATION,
   decision: null,
+  decisions: [],
+};
+
+const REJECTION = {
+  decision: 'REJECTED' as const,
+  reason: 'Household visited; the head runs a shop that is not registered.',
+  decidedBy: 'bob',
+  decidedAt: '2026-11-29T09:12:44.102Z',
+};
+
+/** The same application after a reviewer pulled it into the queue on an objection and rejected it: the decision in force, and on record. */
+export const DECIDED_APPLICATION_EXAMPLE: ApplicationResponseDto = {
+  ...APPLICATION_EXAMPLE,
+  status: 'DECIDED',
+  updatedAt: REJECTION.decidedAt,
+  decision: REJECTION,
+  decisions: [{ ...REJECTION, verificationId: VERIFICATION_ID_EXAMPLE, determinationId: 'a5f0c1d2-6e3b-4f7a-9c8d-2b1e0f3a4d5c' }],
 };

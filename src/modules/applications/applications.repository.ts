@@ -4,7 +4,7 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
-import { DecisionEntity } from '../review/entities/decision.entity.js';
+import { type DecisionOnRecord, ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
 import { VerificationEntity } from '../verification/entities/verification.entity.js';
@@ -28,8 +28,8 @@ export interface ApplicationRecord {
   members: ApplicationMemberEntity[];
   checks: SourceCheckEntity[];
   determination: DeterminationEntity | null;
-  /** The reviewer's decision on the current determination, if any. */
-  decision: DecisionEntity | null;
+  /** Every reviewer's decision, oldest first; the newest is the one in force. */
+  decisions: DecisionOnRecord[];
 }
 
 export interface PageCursor {
@@ -42,6 +42,7 @@ export class ApplicationsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly reviewQueue: ReviewQueueRepository,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -64,9 +65,10 @@ export class ApplicationsRepository {
   }
 
   /**
-   * The application, its members, the checks of its current verification and its current
-   * determination, read as one snapshot so that a status never disagrees with the
-   * determination beside it. The newest determination is the current one.
+   * The application, its members, the checks of its current verification, its current
+   * determination and every decision, read as one snapshot so that a status never disagrees
+   * with the determination and decisions beside it. The newest determination is the current
+   * one; the newest decision is the one in force.
    */
   findView(id: string, reach: Reach): Promise<ApplicationRecord | null> {
     return this.unitOfWork.read(async (manager) => {
@@ -87,10 +89,8 @@ export class ApplicationsRepository {
       const determination = await manager
         .getRepository(DeterminationEntity)
         .findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } });
-      const decision = determination
-        ? await manager.getRepository(DecisionEntity).findOneBy({ applicationId: id, determinationId: determination.id })
-        : null;
-      return { application, members, checks, determination, decision };
+      const decisions = await this.reviewQueue.findDecisions(manager, id);
+      return { application, members, checks, determination, decisions };
     });
   }
 

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
+import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf, type AuditActor } from '../audit/audit.types.js';
@@ -12,6 +13,7 @@ import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import type { VerificationEntity } from '../verification/entities/verification.entity.js';
 import { VerificationService } from '../verification/verification.service.js';
+import { moveApplication } from './application-lifecycle.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
 import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
@@ -27,6 +29,8 @@ export interface ReverificationRequest {
   pendingReview: 'return' | 'keep';
   /** The re-verification run asking for it; its jobs queue behind new applications'. */
   runId?: string;
+  /** Refuse (CONFLICT) if a reviewer's decision stands on the application, checked again inside the transaction. */
+  refuseIfDecided?: boolean;
   /** More writes for the same transaction, before its audit events (a run's record of the household). */
   alongside?: (manager: EntityManager, verification: VerificationEntity) => Promise<void>;
 }
@@ -58,6 +62,8 @@ export class ApplicationsService {
     idempotencyKey: string | undefined,
     correlationId: string,
   ): Promise<Accepted> {
+    // First of all, before an Idempotency-Key can answer with an earlier submission.
+    refuseOutsideRegion(principal, body.regionCode);
     const today = this.clock.today();
     const applicationDate = body.applicationDate ?? today;
     checkHousehold(body, applicationDate, today);
@@ -124,7 +130,13 @@ export class ApplicationsService {
     return { id: application.id, status: 'RECEIVED' };
   }
 
-  /** Queues a fresh verification under the policy in force today; earlier determinations stay. */
+  /**
+   * Queues a fresh verification under the policy in force today; earlier determinations stay.
+   * Once a reviewer has decided, only a reviewer (within its region) or an admin may ask, and
+   * never the application's submitter: the decision stays in force whatever the new
+   * determination says (see afterDetermination), but intake staff may not keep sending a
+   * decided case back to the queue.
+   */
   async reverify(
     principal: Principal,
     id: string,
@@ -132,11 +144,15 @@ export class ApplicationsService {
   ): Promise<{ id: string; verificationId: string; status: 'RECEIVED' }> {
     const application = await this.repository.findReachable(id, reachOf(principal));
     if (!application) throw DomainError.notFound('The application');
+    const decided = (await this.reviewQueue.findDecisionInForce(id)) !== null;
+    const overriding = decided ? roleOverridingDecision(principal, application) : null;
+    if (decided && !overriding) throw decisionStands();
     const verification = await this.startReverification(application, {
-      actor: actorOf(principal),
+      actor: overriding ? { sub: principal.sub, role: overriding } : actorOf(principal),
       requestedBy: principal.sub,
       correlationId,
       pendingReview: 'return',
+      refuseIfDecided: !overriding,
     });
     return { id, verificationId: verification.id, status: 'RECEIVED' };
   }
@@ -171,7 +187,9 @@ export class ApplicationsService {
           at,
           ...(request.runId ? { runId: request.runId } : {}),
         });
-        await manager.update(ApplicationEntity, { id }, { status: 'RECEIVED', currentVerificationId: recorded.id, updatedAt: at });
+        await moveApplication(manager, id, { to: 'RECEIVED', at, currentVerificationId: recorded.id });
+        // After the application's row is written (and so locked, on PostgreSQL): a decision recorded meanwhile is seen.
+        if (request.refuseIfDecided && (await this.reviewQueue.findDecisionInForce(id, manager))) throw decisionStands();
         let review: 'CLOSED' | 'NONE' | 'CLAIMED' = 'NONE';
         if (request.pendingReview === 'keep') {
           if (await this.reviewQueue.findPending(manager, id))
@@ -212,6 +230,33 @@ export function reachOf(principal: Principal): Reach {
     ...(seesAll ? {} : { submittedBy: principal.sub }),
     ...(principal.region ? { region: principal.region } : {}),
   };
+}
+
+const decisionStands = () =>
+  new DomainError(
+    'CONFLICT',
+    'A reviewer’s decision stands on this application: only a reviewer of its region or an admin, other than its submitter, may ask for a re-verification.',
+  );
+
+/**
+ * The role under which the caller may re-verify an application a reviewer has decided, or
+ * null: a reviewer (the endpoint's reach already holds it to its region) or an admin, never
+ * the application's submitter, whatever roles it holds.
+ */
+function roleOverridingDecision(principal: Principal, application: ApplicationEntity): 'admin' | 'reviewer' | null {
+  if (application.submittedBy === principal.sub) return null;
+  const granted = principal.grantedRoles ?? principal.roles;
+  if (granted.includes('admin')) return 'admin';
+  return granted.includes('reviewer') ? 'reviewer' : null;
+}
+
+/** A token's region holds for submissions as for reads: a region outside it is FORBIDDEN, naming the field. */
+function refuseOutsideRegion(principal: Principal, regionCode: string): void {
+  if (principal.region && !regionCovers(principal.region, regionCode)) {
+    throw new DomainError('FORBIDDEN', 'The application’s region lies outside the region of the token.', [
+      { path: 'regionCode', message: `regionCode ${regionCode} is not within the token's region ${principal.region}` },
+    ]);
+  }
 }
 
 function answerRepeat(earlier: ApplicationEntity, requestSha256: string): Accepted {

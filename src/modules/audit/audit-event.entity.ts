@@ -30,7 +30,8 @@ export class AuditEventEntity {
   @Column({ name: 'correlation_id', type: 'varchar', length: 64 })
   correlationId: string;
 
-  @Column({ type: 'varchar', length: 40 })
+  /** How it went; for a read of the log, the filters it used (canonical JSON). */
+  @Column({ type: 'varchar', length: 2000 })
   outcome: string;
 
   @Column({ name: 'previous_hash', type: 'varchar', length: 64 })

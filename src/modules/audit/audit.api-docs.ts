@@ -13,13 +13,18 @@ export const ListAuditEventsDocs = () =>
     ApiOperation({
       summary: 'List audit events',
       description:
-        'Who did what to which application and when, reads of personal data included, oldest first; filter by actor, action, application and time. A token’s region limits them to that region’s applications.',
+        'Who did what to which application and when, reads of personal data included, oldest first; filter by actor, action, application and time. Refused requests are there too: a 403 as outcome DENIED, a 409 as CONFLICT, under the action tried. A token’s region limits them to that region’s applications. The read is itself an event, AUDIT_READ, whose outcome holds the filters used.',
     }),
     ApiOkResponse({ type: AuditEventPageDto, description: 'A page of events.' }),
     ApiProblems({
       400: {
         description: 'A query parameter is not valid, or the cursor is not one this service gave out.',
-        errors: [{ path: 'from', message: 'from must be a valid ISO 8601 date string' }],
+        errors: [
+          {
+            path: 'from',
+            message: 'from must be an RFC 3339 date-time with a UTC offset, such as 2026-11-28T10:00:00Z or 2026-11-28T18:00:00+08:00',
+          },
+        ],
       },
     }),
   );

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { CorrelationId } from '../../core/http/correlation-id.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { AuditCheckpointDocs, ListAuditEventsDocs, VerifyAuditChainDocs } from './audit.api-docs.js';
@@ -13,8 +14,8 @@ export class AuditController {
   /** Who did what to which application and when, oldest first. */
   @Get()
   @ListAuditEventsDocs()
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAuditEventsQueryDto) {
-    return this.trail.list(query, principal.region);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListAuditEventsQueryDto, @CorrelationId() correlationId: string) {
+    return this.trail.list(principal, query, correlationId);
   }
 
   @Get('verify')

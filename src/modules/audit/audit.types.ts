@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'REVERIFICATION_RUN_SELECTED',
   /** A run's progress and report were read (they list application ids with outcomes). */
   'REVERIFICATION_RUN_READ',
+  /** The audit log was read; the outcome holds the filters used (canonical JSON), or DENIED. */
+  'AUDIT_READ',
+  /** A refused request to a route that names no action of its own (none today: a test holds every route to one). */
+  'REQUEST_REFUSED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,7 +44,10 @@ export interface AuditRecord {
   action: AuditAction;
   applicationId: string | null;
   correlationId: string;
-  /** How it went: SUCCEEDED, NOT_FOUND, DENIED, or the action's own result (an outcome, a registry's status). */
+  /**
+   * How it went: SUCCEEDED, NOT_FOUND, DENIED (a 403), CONFLICT (a 409), or the action's own
+   * result (an outcome, a registry's status, the filters of an audit read).
+   */
   outcome: string;
 }
 

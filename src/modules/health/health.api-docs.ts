@@ -33,7 +33,7 @@ export const ReadinessDocs = () =>
     ApiOperation({
       summary: 'Readiness',
       description:
-        'Pings the database and Redis, each for at most HEALTH_CHECK_TIMEOUT_MS, and reports each registry’s circuit (an open circuit does not make the service unready) and whether the built-in sandbox answers for any registry (`registrySandbox`). Public.',
+        'Pings the database and Redis, each for at most HEALTH_CHECK_TIMEOUT_MS, and reports each registry’s circuit (an open circuit does not make the service unready) and whether the built-in sandbox answers for any registry (`registrySandbox`). Public, so it answers from a result at most 1 s old: concurrent probes share one check, and a flood costs at most one database and one Redis ping a second.',
     }),
     ApiOkResponse({
       type: ReadinessDto,

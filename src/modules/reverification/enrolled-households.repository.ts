@@ -38,9 +38,10 @@ export interface EnrolledHousehold {
 }
 
 /**
- * Finds enrolled households: applications whose current determination (the newest, as the
- * API shows it) is ELIGIBLE with no reviewer's decision on it, or whose reviewer's decision on
- * it is APPROVED. An ELIGIBLE determination a reviewer then REJECTED does not enrol.
+ * Finds enrolled households: applications whose reviewer's decision in force (the newest, as
+ * the API shows it) is APPROVED, or, with no decision at all, whose current determination (the
+ * newest) is ELIGIBLE. A REJECTED decision does not enrol, whatever determinations follow it:
+ * one that disagrees waits in the review queue until a reviewer decides again.
  */
 @Injectable()
 export class EnrolledHouseholdsRepository {
@@ -66,11 +67,11 @@ export class EnrolledHouseholdsRepository {
         `d.application_id = a.id AND NOT EXISTS (SELECT 1 FROM determinations n WHERE n.application_id = a.id
            AND (n.determined_at > d.determined_at OR (n.determined_at = d.determined_at AND n.id > d.id)))`,
       )
+      // The decision in force: the newest, whatever determination it was made on.
       .leftJoin(
         DecisionEntity,
         'x',
-        `x.application_id = a.id AND x.determination_id = d.id AND NOT EXISTS (SELECT 1 FROM decisions y
-           WHERE y.application_id = a.id AND y.determination_id = d.id
+        `x.application_id = a.id AND NOT EXISTS (SELECT 1 FROM decisions y WHERE y.application_id = a.id
            AND (y.decided_at > x.decided_at OR (y.decided_at = x.decided_at AND y.id > x.id)))`,
       )
       .where('a.program = :program', { program: filter.program })

@@ -42,7 +42,7 @@ export class ReverificationRunsRepository {
     private readonly auditLog: AuditLog,
   ) {}
 
-  /** Stores a run with its audit event, in one transaction. */
+  /** Stores a run with its audit event, in one transaction; a run of the same programme and region not yet released makes it fail (unique key). */
   async insert(run: ReverificationRunEntity, event: AuditRecord): Promise<void> {
     await this.unitOfWork.run(async (manager) => {
       await manager.insert(ReverificationRunEntity, run);
@@ -52,6 +52,29 @@ export class ReverificationRunsRepository {
 
   find(id: string): Promise<ReverificationRunEntity | null> {
     return this.dataSource.getRepository(ReverificationRunEntity).findOneBy({ id });
+  }
+
+  /** The run that holds a programme and region, finished or not (see releaseIfFinished). */
+  findActive(activeKey: string): Promise<ReverificationRunEntity | null> {
+    return this.dataSource.getRepository(ReverificationRunEntity).findOneBy({ activeKey });
+  }
+
+  /**
+   * Lets go of the run's programme and region if it has finished (all its households selected,
+   * none of its verifications pending), in one statement; false while it has not. Nothing can
+   * make a finished run unfinished again, so the answer holds.
+   */
+  async releaseIfFinished(runId: string): Promise<boolean> {
+    const result = await this.unitOfWork.write((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(ReverificationRunEntity)
+        .set({ activeKey: null })
+        .where('id = :runId AND selected_at IS NOT NULL', { runId })
+        .andWhere("NOT EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = :runId AND v.status = 'PENDING')")
+        .execute(),
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   findByScheduleKey(scheduleKey: string): Promise<ReverificationRunEntity | null> {

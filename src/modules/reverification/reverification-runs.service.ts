@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { decodeCursor, encodeCursor } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
 import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { actorOf, SYSTEM_ACTOR } from '../audit/audit.types.js';
+import { actorOf, type AuditRecord, SYSTEM_ACTOR } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import type { Program } from '../eligibility/eligibility.types.js';
 import type { RunReportQueryDto } from './dto/run-report.query.dto.js';
@@ -53,13 +53,22 @@ export class ReverificationRunsService {
       requestedBy: principal.sub,
       correlationId,
     });
-    await this.runs.insert(run, {
+    const running = await this.insertUnlessRunning(run, {
       actor: actorOf(principal),
       action: 'REVERIFICATION_RUN_STARTED',
       applicationId: null,
       correlationId,
       outcome: run.id,
     });
+    if (running) {
+      const region = running.regionCode ?? 'every region';
+      throw new DomainError(
+        'CONFLICT',
+        `A re-verification run of ${running.program} in ${region} is still under way: ${running.id}. Start another once it has completed.`,
+        [],
+        { runId: running.id },
+      );
+    }
     await this.enqueue(run);
     return { id: run.id, status: 'SELECTING' };
   }
@@ -67,6 +76,8 @@ export class ReverificationRunsService {
   /**
    * The run a scheduler's firing starts: the programme's households in every region, those
    * due only. `scheduleKey` names the firing, so that a retried firing finds its run again.
+   * While the programme's previous scheduled run is unfinished, a firing starts nothing and
+   * answers that run.
    */
   async startScheduled(program: Program, scheduleKey: string): Promise<ReverificationRunEntity> {
     let run = await this.runs.findByScheduleKey(scheduleKey);
@@ -89,7 +100,14 @@ export class ReverificationRunsService {
         outcome: id,
       };
       try {
-        await this.runs.insert(run, event);
+        const running = await this.insertUnlessRunning(run, event);
+        if (running) {
+          this.logger.warn(
+            { runId: running.id, program, scheduleKey },
+            'Scheduled re-verification skipped: the last scheduled run is still under way',
+          );
+          return running;
+        }
       } catch (error) {
         // Two processes took the same firing: the unique key let one through.
         run = await this.runs.findByScheduleKey(scheduleKey);
@@ -122,6 +140,26 @@ export class ReverificationRunsService {
     });
   }
 
+  /**
+   * Stores the run unless its programme and region already have an unfinished one, which it
+   * answers instead. The database decides (a unique key on the unfinished runs' programme and
+   * region), so that of concurrent requests, in one process or several, exactly one stores
+   * its run; a run found finished first lets go of its key.
+   */
+  private async insertUnlessRunning(run: ReverificationRunEntity, event: AuditRecord): Promise<ReverificationRunEntity | null> {
+    const key = activeKeyOf(run);
+    const holder = await this.runs.findActive(key);
+    if (holder && !(await this.runs.releaseIfFinished(holder.id))) return holder;
+    try {
+      await this.runs.insert(run, event);
+      return null;
+    } catch (error) {
+      const winner = await this.runs.findActive(key);
+      if (winner && winner.id !== run.id) return winner;
+      throw error;
+    }
+  }
+
   private newRun(
     fields: Pick<ReverificationRunEntity, 'program' | 'regionCode' | 'trigger' | 'requestedBy' | 'correlationId'> & {
       id?: string;
@@ -136,6 +174,7 @@ export class ReverificationRunsService {
       requestedBy: fields.requestedBy,
       correlationId: fields.correlationId,
       scheduleKey: fields.scheduleKey ?? null,
+      activeKey: activeKeyOf(fields),
       afterApplicationId: null,
       createdAt: this.clock.now().toISOString(),
       selectedAt: null,
@@ -163,6 +202,11 @@ export class ReverificationRunsService {
   }
 }
 
+/** What a run holds while unfinished: its programme and region, `*` for every region. */
+function activeKeyOf(run: Pick<ReverificationRunEntity, 'program' | 'regionCode'>): string {
+  return `${run.program}:${run.regionCode ?? '*'}`;
+}
+
 /**
  * A token with a region claim reaches the runs within its region; a run over every region
  * (a scheduled one) only a token without one.
@@ -173,5 +217,5 @@ export function runReachable(principal: Principal, run: Pick<ReverificationRunEn
 }
 
 function isChangeCursor(value: unknown): value is { applicationId: string } {
-  return typeof (value as { applicationId?: unknown } | null)?.applicationId === 'string';
+  return cursorField.uuid((value as { applicationId?: unknown } | null)?.applicationId);
 }

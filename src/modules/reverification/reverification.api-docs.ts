@@ -1,8 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, BODY_PROBLEMS } from '../../core/http/api-problems.decorator.js';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiProblems, BODY_PROBLEMS, problemResponse } from '../../core/http/api-problems.decorator.js';
 import { BEARER_SCHEME } from '../../core/http/openapi-conventions.js';
-import { ReverificationRunAcceptedDto, ReverificationRunDto } from './dto/reverification-run.response.dto.js';
+import { ReverificationRunAcceptedDto, ReverificationRunConflictDto, ReverificationRunDto } from './dto/reverification-run.response.dto.js';
 import { StartReverificationRunRequestDto } from './dto/start-reverification-run.request.dto.js';
 
 /** The OpenAPI description of each endpoint of `ReverificationController`, one decorator per endpoint. */
@@ -26,7 +37,7 @@ export const StartReverificationRunDocs = () =>
     ApiOperation({
       summary: 'Re-verify the enrolled households of a region',
       description:
-        'A reviewer’s token with a region claim may start runs only within it (otherwise 403 naming `regionCode`). Starts a run that re-verifies every enrolled household of the programme within the region (a county code exactly, a prefecture or province code by prefix): applications whose current determination is ELIGIBLE, or whose reviewer’s decision on it is APPROVED. The run selects and queues them in batches, behind new applications (a lower queue priority); a household already being verified, or waiting for a reviewer, is skipped and counted. Earlier determinations stay; each re-verification adds one. Scheduled runs (REVERIFICATION_SCHEDULE) do the same in every region for the households due under their policy’s interval.',
+        'A reviewer’s token with a region claim may start runs only within it (otherwise 403 naming `regionCode`). Starts a run that re-verifies every enrolled household of the programme within the region (a county code exactly, a prefecture or province code by prefix): applications whose reviewer’s decision in force is APPROVED or, with no decision, whose current determination is ELIGIBLE. One run per programme and region at a time: while one has not completed (selecting, or verifying what it selected), another is 409 naming it; scheduled runs (every region) likewise, per programme. The run selects and queues them in batches, behind new applications (a lower queue priority); a household already being verified, or waiting for a reviewer, is skipped and counted. Earlier determinations stay; each re-verification adds one. Scheduled runs (REVERIFICATION_SCHEDULE) do the same in every region for the households due under their policy’s interval.',
     }),
     ApiBody({ type: StartReverificationRunRequestDto }),
     ApiAcceptedResponse({
@@ -53,6 +64,20 @@ export const StartReverificationRunDocs = () =>
         errors: [{ path: 'regionCode', message: "regionCode 542600 is not within the token's region 542500" }],
       },
       ...BODY_PROBLEMS,
+    }),
+    ApiExtraModels(ReverificationRunConflictDto),
+    ApiResponse({
+      status: 409,
+      ...problemResponse(
+        409,
+        {
+          description:
+            'A run of this programme and region has not completed yet (`runId` names it); decided by the database, so of concurrent requests exactly one starts a run. The refusal is an audit event (outcome CONFLICT).',
+          detail: `A re-verification run of MINIMUM_LIVING_ALLOWANCE in 542523 is still under way: ${RUN_ID_EXAMPLE}. Start another once it has completed.`,
+          extensions: { runId: RUN_ID_EXAMPLE },
+        },
+        getSchemaPath(ReverificationRunConflictDto),
+      ),
     }),
   );
 

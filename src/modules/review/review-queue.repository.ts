@@ -17,6 +17,9 @@ export interface ReviewListFilter {
   region?: string;
 }
 
+/** A decision as the application lists it: with the verification whose determination it settled. */
+export type DecisionOnRecord = DecisionEntity & { verificationId: string };
+
 export interface ReviewRow {
   item: ReviewItemEntity;
   application: ApplicationEntity;
@@ -65,9 +68,9 @@ export class ReviewQueueRepository {
   }
 
   /**
-   * Closes a pending item as decided, provided nobody else holds an unexpired claim on it;
-   * false otherwise. The claim is checked in the same statement, so a claim taken by another
-   * reviewer a moment earlier cannot be overridden.
+   * Closes a pending item as decided, provided the decider holds a live claim on it; false
+   * otherwise. The claim is checked in the same statement, so a claim that runs out, or is
+   * taken over, a moment earlier cannot be decided under.
    */
   async closeDecided(manager: EntityManager, itemId: string, decider: string, now: string): Promise<boolean> {
     const result = await manager
@@ -75,7 +78,7 @@ export class ReviewQueueRepository {
       .update(ReviewItemEntity)
       .set({ status: 'DECIDED', closedAt: now })
       .where('id = :itemId AND status = :pending', { itemId, pending: 'PENDING' })
-      .andWhere(notClaimedByAnother(decider, now))
+      .andWhere('claimed_by = :decider AND claim_expires_at > :now', { decider, now })
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -101,6 +104,27 @@ export class ReviewQueueRepository {
 
   async insertDecision(manager: EntityManager, decision: DecisionEntity): Promise<void> {
     await manager.insert(DecisionEntity, decision);
+  }
+
+  /** The decision in force: the application's newest, whatever determination it was made on. */
+  async findDecisionInForce(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<DecisionEntity | null> {
+    return manager.getRepository(DecisionEntity).findOne({ where: { applicationId }, order: { decidedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Every decision on the application, oldest first, each with the verification its determination closed. */
+  async findDecisions(manager: EntityManager, applicationId: string): Promise<DecisionOnRecord[]> {
+    const rows = await manager
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('x')
+      .innerJoinAndMapOne('x.determination', DeterminationEntity, 'd', 'd.id = x.determination_id')
+      .where('x.application_id = :applicationId', { applicationId })
+      .orderBy('x.decided_at', 'ASC')
+      .addOrderBy('x.id', 'ASC')
+      .getMany();
+    return rows.map((row) => {
+      const { determination, ...decision } = row as DecisionEntity & { determination: DeterminationEntity };
+      return { ...decision, verificationId: determination.verificationId };
+    });
   }
 
   /** A page of the queue, oldest first, keyed on (queued_at, id). */

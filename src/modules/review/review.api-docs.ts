@@ -44,7 +44,7 @@ export const RequestReviewDocs = () =>
     ApiOperation({
       summary: 'Pull a determined application into the queue',
       description:
-        'Puts an application determined ELIGIBLE or INELIGIBLE into the review queue (after an objection, say), with the reason.',
+        'Puts an application determined ELIGIBLE or INELIGIBLE, and not decided by a reviewer, into the review queue (after an objection, say), with the reason. A decided case comes back to the queue only when a re-verification disagrees with its decision. Refusals are audit events (outcome CONFLICT).',
     }),
     ApiBody({
       type: ReviewRequestDto,
@@ -60,7 +60,7 @@ export const RequestReviewDocs = () =>
       ...BODY_PROBLEMS,
       404: NOT_FOUND,
       409: {
-        description: 'The application is not determined ELIGIBLE or INELIGIBLE, or it is already in review.',
+        description: 'The application is not determined ELIGIBLE or INELIGIBLE (a reviewer decided it, say), or it is already in review.',
         detail: 'Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.',
       },
     }),
@@ -73,7 +73,7 @@ export const ClaimReviewDocs = () =>
     ApiOperation({
       summary: 'Claim a case',
       description:
-        'The caller takes the case for REVIEW_CLAIM_MINUTES; while the claim holds, only the claimant may decide it. Claiming again renews one’s own claim.',
+        'The caller takes the case for REVIEW_CLAIM_MINUTES; a decision needs such a live claim of the decider’s own. Claiming again renews one’s own claim. A refused claim is an audit event (outcome CONFLICT).',
     }),
     ApiOkResponse({ type: ClaimResponseDto, description: 'Claimed by the caller.' }),
     ApiProblems({
@@ -92,7 +92,7 @@ export const DecideReviewDocs = () =>
     ApiOperation({
       summary: 'Decide a case',
       description:
-        'Records the decision beside the determination it settles, never over it; the application becomes DECIDED. A case whose verification failed (origin PROCESSING_FAILED) cannot be decided: send it back with reverify.',
+        'Records the decision beside the determination it settles, never over it; the application becomes DECIDED and the decision is the one in force (earlier decisions stay on record). The caller must hold a live claim of its own (claim first; claim again once it has expired). A case whose verification failed (origin PROCESSING_FAILED) cannot be decided: send it back with reverify. A refused decision is an audit event (outcome CONFLICT).',
     }),
     ApiBody({
       type: DecisionRequestDto,
@@ -104,8 +104,8 @@ export const DecideReviewDocs = () =>
       ...BODY_PROBLEMS,
       404: NOT_FOUND,
       409: {
-        description: `The case is not waiting for a decision (decided already, say), it has no determination, another reviewer holds the claim, or ${FOUR_EYES}.`,
-        detail: 'This application is not waiting for a decision (it may have been decided already).',
+        description: `The caller holds no live claim on the case (none, or it expired), another reviewer holds the claim, the case is not waiting for a decision (decided already, say), it has no determination, or ${FOUR_EYES}. The detail says which, for the review console to show.`,
+        detail: 'Claim this application before deciding it: a decision needs a live claim of your own (POST /v1/reviews/{id}/claim).',
       },
     }),
   );
@@ -117,13 +117,14 @@ export const ReverifyReviewDocs = () =>
     ApiOperation({
       summary: 'Send a case back for re-verification',
       description:
-        'Instead of deciding: queues a fresh verification under the policy in force today and takes the case out of the queue. The only way out for a case whose verification failed.',
+        'Instead of deciding: queues a fresh verification under the policy in force today and takes the case out of the queue. The only way out for a case whose verification failed. A reviewer may also re-verify a case a reviewer has decided (unless it submitted it): the decision stays in force, and a new determination that disagrees with it puts the case back in the queue.',
     }),
     ApiAcceptedResponse({ type: ReverificationAcceptedDto, description: 'Queued; the case left the review queue.' }),
     ApiProblems({
       404: NOT_FOUND,
       409: {
-        description: 'A verification of this application is already under way, or another reviewer holds the claim on it.',
+        description:
+          'A verification of this application is already under way, another reviewer holds the claim on it, or the caller submitted this decided application.',
         detail: 'Another reviewer holds the claim on this application.',
       },
       422: {

@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { DomainError } from '../../core/errors/domain.error.js';
-import { decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { Clock } from '../../core/time/clock.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import { reachOf } from '../applications/applications.service.js';
-import { ApplicationEntity } from '../applications/entities/application.entity.js';
+import { moveApplication } from '../applications/application-lifecycle.js';
+import type { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
@@ -15,6 +16,7 @@ import type { Evaluation } from '../eligibility/eligibility.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
+import type { ReviewItemEntity } from './entities/review-item.entity.js';
 import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
 
 const conflict = (detail: string) => new DomainError('CONFLICT', detail);
@@ -60,12 +62,9 @@ export class ReviewService {
     const application = await this.reachable(principal, body.applicationId);
     const at = this.clock.now().toISOString();
     return this.unitOfWork.run(async (manager) => {
-      const moved = await manager.update(
-        ApplicationEntity,
-        { id: application.id, status: 'DETERMINED' },
-        { status: 'IN_REVIEW', updatedAt: at },
-      );
-      if (!moved.affected)
+      // Only an undecided case: a decided one is DECIDED, or IN_REVIEW when a determination came out against its decision.
+      const moved = await moveApplication(manager, application.id, { to: 'IN_REVIEW', at }, { from: 'DETERMINED' });
+      if (!moved)
         throw conflict('Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.');
       const determination = await manager
         .getRepository(DeterminationEntity)
@@ -110,7 +109,10 @@ export class ReviewService {
     });
   }
 
-  /** Records the decision beside the determination it settles; the application becomes DECIDED. */
+  /**
+   * Records the decision beside the determination it settles; the application becomes DECIDED
+   * and the decision is the one in force. Only the holder of a live claim may decide.
+   */
   async decide(principal: Principal, applicationId: string, body: DecisionRequestDto, correlationId: string) {
     const application = await this.reachable(principal, applicationId);
     this.refuseOwnApplication(principal, application);
@@ -121,8 +123,9 @@ export class ReviewService {
       if (item.determinationId === null) {
         throw conflict('This application has no determination: its verification failed. Ask for a re-verification first.');
       }
+      refuseWithoutLiveClaim(item, principal.sub, now);
       if (!(await this.queue.closeDecided(manager, item.id, principal.sub, now))) {
-        throw conflict('Another reviewer holds the claim on this application, or it was decided meanwhile.');
+        throw conflict('The claim on this application ran out or was taken by another reviewer meanwhile; claim it again before deciding.');
       }
       const decision = {
         id: randomUUID(),
@@ -135,7 +138,7 @@ export class ReviewService {
         decidedAt: now,
       };
       await this.queue.insertDecision(manager, decision);
-      await manager.update(ApplicationEntity, { id: applicationId }, { status: 'DECIDED', updatedAt: now });
+      await moveApplication(manager, applicationId, { to: 'DECIDED', at: now });
       await this.auditLog.append(manager, {
         actor: actorOf(principal),
         action: 'DECISION_RECORDED',
@@ -161,6 +164,21 @@ export class ReviewService {
   }
 }
 
+/**
+ * A decision is made under a claim of the decider's own that has not run out, so that two
+ * reviewers never decide one case unknowingly and a claim left for hours is looked at again.
+ * Each refusal says what to do, for the review console to show.
+ */
+function refuseWithoutLiveClaim(item: ReviewItemEntity, decider: string, now: string): void {
+  const live = item.claimExpiresAt !== null && item.claimExpiresAt > now;
+  if (item.claimedBy === decider && live) return;
+  if (item.claimedBy === decider) {
+    throw conflict(`Your claim on this application expired at ${item.claimExpiresAt}; claim it again before deciding.`);
+  }
+  if (item.claimedBy !== null && live) throw conflict('Another reviewer holds the claim on this application.');
+  throw conflict('Claim this application before deciding it: a decision needs a live claim of your own (POST /v1/reviews/{id}/claim).');
+}
+
 function toReviewView({ item, application, determination }: ReviewRow, now: Date) {
   const evaluation = determination ? (JSON.parse(determination.evaluation) as Evaluation) : null;
   const claimed = item.claimedBy !== null && item.claimExpiresAt !== null && item.claimExpiresAt > now.toISOString();
@@ -183,5 +201,5 @@ function toReviewView({ item, application, determination }: ReviewRow, now: Date
 
 function isReviewCursor(value: unknown): value is { queuedAt: string; id: string } {
   const candidate = value as { queuedAt?: unknown; id?: unknown } | null;
-  return typeof candidate?.queuedAt === 'string' && typeof candidate.id === 'string';
+  return cursorField.timestamp(candidate?.queuedAt) && cursorField.uuid(candidate?.id);
 }

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
+import { afterDetermination, moveApplication } from '../applications/application-lifecycle.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { REGISTRY_SOURCES } from '../registries/registry.types.js';
 import { DeterminationEntity } from './entities/determination.entity.js';
@@ -110,25 +111,18 @@ export class VerificationRepository {
   }
 
   async markVerifying(applicationId: string, at: string): Promise<void> {
-    await this.unitOfWork.write((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(ApplicationEntity)
-        .set({ status: 'VERIFYING', updatedAt: at })
-        .where('id = :applicationId AND status = :received', { applicationId, received: 'RECEIVED' })
-        .execute(),
-    );
+    await this.unitOfWork.write((manager) => moveApplication(manager, applicationId, { to: 'VERIFYING', at }, { from: 'RECEIVED' }));
   }
 
   /**
-   * Stores a determination, closes its verification, moves the application on and, for a
-   * case that needs review, queues it, with the audit event, in one transaction. The unique
-   * verification id makes a second determination of one verification impossible, whatever
-   * redelivers the job. A determination of a verification that a re-verification has since
-   * replaced is kept, but moves nothing.
+   * Stores a determination, closes its verification, moves the application on (given the
+   * reviewer's decision in force, if any: see afterDetermination) and, for a case a reviewer
+   * must look at, queues it, with the audit event, in one transaction. The unique verification
+   * id makes a second determination of one verification impossible, whatever redelivers the
+   * job. A determination of a verification that a re-verification has since replaced is kept,
+   * but moves nothing.
    */
   async storeDetermination(determination: DeterminationEntity, correlationId: string): Promise<void> {
-    const needsReview = determination.outcome === 'NEEDS_REVIEW';
     await this.unitOfWork.run(async (manager) => {
       await manager.insert(DeterminationEntity, determination);
       await manager.update(
@@ -136,20 +130,19 @@ export class VerificationRepository {
         { id: determination.verificationId },
         { status: 'DETERMINED', completedAt: determination.determinedAt },
       );
-      const moved = await manager
-        .createQueryBuilder()
-        .update(ApplicationEntity)
-        .set({ status: needsReview ? 'IN_REVIEW' : 'DETERMINED', updatedAt: determination.determinedAt })
-        .where('id = :id AND current_verification_id = :verificationId', {
-          id: determination.applicationId,
-          verificationId: determination.verificationId,
-        })
-        .execute();
-      if (moved.affected && needsReview) {
+      const inForce = await this.reviewQueue.findDecisionInForce(determination.applicationId, manager);
+      const next = afterDetermination(determination.outcome, inForce?.decision ?? null);
+      const moved = await moveApplication(
+        manager,
+        determination.applicationId,
+        { to: next.status, at: determination.determinedAt },
+        { currentVerificationId: determination.verificationId },
+      );
+      if (moved && next.review) {
         await this.reviewQueue.open(manager, {
           applicationId: determination.applicationId,
           determinationId: determination.id,
-          origin: 'DETERMINATION',
+          origin: next.review,
           requestReason: null,
           at: determination.determinedAt,
         });
@@ -180,16 +173,14 @@ export class VerificationRepository {
         .execute();
       if (!closed.affected) return false;
       const { applicationId } = await manager.getRepository(VerificationEntity).findOneByOrFail({ id: failure.verificationId });
-      const moved = await manager
-        .createQueryBuilder()
-        .update(ApplicationEntity)
-        .set({ status: 'IN_REVIEW', updatedAt: failure.at })
-        .where('id = :applicationId AND current_verification_id = :verificationId', {
-          applicationId,
-          verificationId: failure.verificationId,
-        })
-        .execute();
-      if (moved.affected) {
+      // A decision in force stays so: the case waits for a reviewer, who can only send it back for another verification.
+      const moved = await moveApplication(
+        manager,
+        applicationId,
+        { to: 'IN_REVIEW', at: failure.at },
+        { currentVerificationId: failure.verificationId },
+      );
+      if (moved) {
         await this.reviewQueue.open(manager, {
           applicationId,
           determinationId: null,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import { REGISTRY_SOURCES, type RegistrySource, type SourceFailure } from '../../registries/registry.types.js';
-import { DecisionResponseDto } from '../../review/dto/decision.response.dto.js';
+import { DecisionOnRecordDto, DecisionResponseDto } from '../../review/dto/decision.response.dto.js';
 import type { SourceCheckStatus } from '../../verification/entities/source-check.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../entities/application.entity.js';
 import { MemberDto } from './create-application.request.dto.js';
@@ -96,7 +96,7 @@ export class SourceCheckDto {
   durationMs: number | null;
 }
 
-/** One application with its members, its current checks, determination and decision. */
+/** One application with its members, its current checks and determination, and its decisions. */
 @ApiSchema({ name: 'Application' })
 export class ApplicationResponseDto extends ApplicationSummaryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The current verification.' })
@@ -115,6 +115,17 @@ export class ApplicationResponseDto extends ApplicationSummaryDto {
   })
   determination: DeterminationResponseDto | null;
 
-  @ApiProperty({ type: () => DecisionResponseDto, nullable: true, description: 'The reviewer’s decision; null until made.' })
+  @ApiProperty({
+    type: () => DecisionResponseDto,
+    nullable: true,
+    description:
+      'The reviewer’s decision in force: the newest, whatever determinations came after it (one that disagrees sends the case back to the queue; the decision stays in force until a reviewer decides again). Null until a reviewer decides.',
+  })
   decision: DecisionResponseDto | null;
+
+  @ApiProperty({
+    type: [DecisionOnRecordDto],
+    description: 'Every reviewer’s decision, oldest first, each with the verification it was made on; none is ever removed.',
+  })
+  decisions: DecisionOnRecordDto[];
 }

@@ -26,7 +26,9 @@ export class AuditEventResponseDto {
   correlationId: string;
 
   @ApiProperty({
-    description: 'SUCCEEDED, NOT_FOUND, DENIED, or the action’s own result (an outcome, a registry’s status, a policy version).',
+    description:
+      'SUCCEEDED, NOT_FOUND, DENIED (a refused request: 403), CONFLICT (a refused request: 409), or the action’s own result (an outcome, a registry’s status, a policy version; for AUDIT_READ the filters used, as canonical JSON).',
+    maxLength: 2000,
   })
   outcome: string;
 

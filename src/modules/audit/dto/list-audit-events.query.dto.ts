@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto.js';
+import { DATE_TIME_QUERY_DOC } from '../../../core/time/date-time.js';
+import { IsDateTime } from '../../../core/validation/validators.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit.types.js';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
@@ -21,16 +23,24 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @IsUUID()
   applicationId?: string;
 
-  /** From this instant (inclusive), ISO 8601. */
-  @ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive), ISO 8601.' })
+  @ApiPropertyOptional({
+    format: DATE_TIME_QUERY_DOC.format,
+    pattern: DATE_TIME_QUERY_DOC.pattern,
+    description: `From this instant (inclusive). ${DATE_TIME_QUERY_DOC.note}`,
+    example: '2026-11-28T00:00:00+08:00',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
-  /** Up to this instant (exclusive), ISO 8601. */
-  @ApiPropertyOptional({ format: 'date-time', description: 'Up to this instant (exclusive), ISO 8601.' })
+  @ApiPropertyOptional({
+    format: DATE_TIME_QUERY_DOC.format,
+    pattern: DATE_TIME_QUERY_DOC.pattern,
+    description: `Up to this instant (exclusive). ${DATE_TIME_QUERY_DOC.note}`,
+    example: '2026-11-29T00:00:00+08:00',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ProblemDetailsDto } from '../../../core/errors/problem-details.dto.js';
 import { OUTCOMES, type Outcome, type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
 import type { ReverificationTrigger } from '../entities/reverification-run.entity.js';
 import { RUN_STATUSES, type RunStatus } from '../reverification-run.view.js';
@@ -113,4 +114,11 @@ export class ReverificationRunDto {
     description: 'The households whose outcome changed, by application id, a page at a time (`cursor`, `limit`).',
   })
   changes: ReverificationRunChangePageDto;
+}
+
+/** A run refused because its programme and region already have one under way: the problem names it. */
+@ApiSchema({ name: 'ReverificationRunConflict' })
+export class ReverificationRunConflictDto extends ProblemDetailsDto {
+  @ApiProperty({ format: 'uuid', description: 'The run still under way (`GET /v1/reverification-runs/{runId}`).' })
+  runId: string;
 }

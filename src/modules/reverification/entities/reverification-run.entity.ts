@@ -36,6 +36,13 @@ export class ReverificationRunEntity {
   @Column({ name: 'schedule_key', type: 'varchar', length: 100, nullable: true })
   scheduleKey: string | null;
 
+  /**
+   * `<programme>:<region code, or * for every region>` while the run is not known to be
+   * finished, then null; unique, so that a programme and region have one unfinished run at a time.
+   */
+  @Column({ name: 'active_key', type: 'varchar', length: 60, nullable: true })
+  activeKey: string | null;
+
   @Column({ name: 'after_application_id', type: 'varchar', length: 36, nullable: true })
   afterApplicationId: string | null;
 

@@ -16,3 +16,13 @@ export class DecisionResponseDto {
   @ApiProperty({ format: 'date-time' })
   decidedAt: string;
 }
+
+/** A decision as the application lists it: with the verification, and the determination, it was made on. */
+@ApiSchema({ name: 'DecisionOnRecord' })
+export class DecisionOnRecordDto extends DecisionResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The verification whose determination the decision settled.' })
+  verificationId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'That determination.' })
+  determinationId: string;
+}

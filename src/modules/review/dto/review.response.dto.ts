@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/entities/application.entity.js';
 import { FINDING_CODES, type FindingCode, type Outcome, OUTCOMES, type Program, PROGRAMS } from '../../eligibility/eligibility.types.js';
-import type { ReviewItemStatus, ReviewOrigin } from '../entities/review-item.entity.js';
+import { REVIEW_ORIGINS, type ReviewItemStatus, type ReviewOrigin } from '../entities/review-item.entity.js';
 
 const REVIEW_STATUSES = ['PENDING', 'DECIDED', 'RETURNED'];
 
@@ -24,9 +24,9 @@ export class ReviewItemResponseDto {
   reviewStatus: ReviewItemStatus;
 
   @ApiProperty({
-    enum: ['DETERMINATION', 'REQUESTED', 'PROCESSING_FAILED'],
+    enum: REVIEW_ORIGINS,
     description:
-      'DETERMINATION: the outcome was NEEDS_REVIEW; REQUESTED: a reviewer pulled a determined case in; PROCESSING_FAILED: the verification failed for good and there is no outcome (send it back with reverify).',
+      'DETERMINATION: the outcome was NEEDS_REVIEW; REQUESTED: a reviewer pulled a determined case in; PROCESSING_FAILED: the verification failed for good and there is no outcome (send it back with reverify); DECISION_CONTRADICTED: a re-verification came out against the decision in force (ELIGIBLE against REJECTED, INELIGIBLE against APPROVED), which stays in force until a reviewer decides again.',
   })
   origin: ReviewOrigin;
 

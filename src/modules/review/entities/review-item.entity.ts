@@ -2,10 +2,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type ReviewItemStatus = 'PENDING' | 'DECIDED' | 'RETURNED';
 /**
- * Why the case is in the queue: its determination needs review, a reviewer pulled it in, or
- * its verification failed for good and no determination could be made.
+ * Why the case is in the queue: its determination needs review, a reviewer pulled it in, its
+ * verification failed for good and no determination could be made, or a new determination
+ * disagrees with the reviewer's decision in force (ELIGIBLE against REJECTED, INELIGIBLE
+ * against APPROVED).
  */
-export type ReviewOrigin = 'DETERMINATION' | 'REQUESTED' | 'PROCESSING_FAILED';
+export const REVIEW_ORIGINS = ['DETERMINATION', 'REQUESTED', 'PROCESSING_FAILED', 'DECISION_CONTRADICTED'] as const;
+export type ReviewOrigin = (typeof REVIEW_ORIGINS)[number];
 
 /** An application waiting for a reviewer, for one determination. */
 @Entity('review_items')
