@@ -57,3 +57,44 @@ export async function moveApplication(
   const result = await query.execute();
   return (result.affected ?? 0) > 0;
 }
+
+/**
+ * The batch form of moveApplication: the same change for many applications in one statement,
+ * each under its own guard; answers the ids that (still) met it and moved: all from one
+ * status, or each while a given verification is still its current one.
+ */
+export async function moveApplications(
+  manager: EntityManager,
+  change: { to: ApplicationStatus; at: string },
+  guard:
+    | { from: ApplicationStatus; ids: readonly string[] }
+    | { currentVerifications: readonly (readonly [applicationId: string, verificationId: string])[] },
+): Promise<Set<string>> {
+  const query = manager.createQueryBuilder().update(ApplicationEntity).set({ status: change.to, updatedAt: change.at });
+  if ('from' in guard) {
+    if (guard.ids.length === 0) return new Set();
+    query.where('id IN (:...ids)', { ids: [...guard.ids] }).andWhere('status = :from', { from: guard.from });
+  } else {
+    const pairs = guard.currentVerifications;
+    if (pairs.length === 0) return new Set();
+    const params = Object.fromEntries(
+      pairs.flatMap(([id, verificationId], i) => [
+        [`id${i}`, id],
+        [`verification${i}`, verificationId],
+      ]),
+    );
+    query.where(`(id, current_verification_id) IN (${pairs.map((_, i) => `(:id${i}, :verification${i})`).join(', ')})`, params);
+  }
+  return new Set((await updateReturning<{ id: string }>(manager, query.getQueryAndParameters(), 'id')).map((row) => row.id));
+}
+
+/**
+ * Runs an UPDATE with `RETURNING columns` and answers the rows it changed. TypeORM's builder
+ * offers RETURNING on PostgreSQL only; SQLite has had it since 3.35. PostgreSQL's driver hands
+ * an UPDATE's result over as [rows, count], SQLite's as the rows.
+ */
+export async function updateReturning<T>(manager: EntityManager, [sql, parameters]: [string, unknown[]], columns: string): Promise<T[]> {
+  const raw: unknown = await manager.query(`${sql} RETURNING ${columns}`, parameters);
+  if (!Array.isArray(raw)) return [];
+  return (Array.isArray(raw[0]) ? raw[0] : raw) as T[];
+}

@@ -26,16 +26,28 @@ export interface ReviewRow {
   determination: DeterminationEntity | null;
 }
 
+/** A case to queue for review. */
+export interface ReviewEntry {
+  applicationId: string;
+  determinationId: string | null;
+  origin: ReviewOrigin;
+  requestReason: string | null;
+  at: string;
+}
+
 /** The review queue's rows; writes happen inside the caller's transaction. */
 @Injectable()
 export class ReviewQueueRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async open(
-    manager: EntityManager,
-    entry: { applicationId: string; determinationId: string | null; origin: ReviewOrigin; requestReason: string | null; at: string },
-  ): Promise<ReviewItemEntity> {
-    const item: ReviewItemEntity = {
+  async open(manager: EntityManager, entry: ReviewEntry): Promise<ReviewItemEntity> {
+    const [item] = await this.openMany(manager, [entry]);
+    return item;
+  }
+
+  /** Queues many cases in one statement, inside the caller's transaction. */
+  async openMany(manager: EntityManager, entries: readonly ReviewEntry[]): Promise<ReviewItemEntity[]> {
+    const items = entries.map((entry): ReviewItemEntity => ({
       id: randomUUID(),
       applicationId: entry.applicationId,
       determinationId: entry.determinationId,
@@ -46,9 +58,9 @@ export class ReviewQueueRepository {
       claimExpiresAt: null,
       queuedAt: entry.at,
       closedAt: null,
-    };
-    await manager.insert(ReviewItemEntity, item);
-    return item;
+    }));
+    if (items.length > 0) await manager.insert(ReviewItemEntity, items);
+    return items;
   }
 
   findPending(manager: EntityManager, applicationId: string): Promise<ReviewItemEntity | null> {
@@ -109,6 +121,21 @@ export class ReviewQueueRepository {
   /** The decision in force: the application's newest, whatever determination it was made on. */
   async findDecisionInForce(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<DecisionEntity | null> {
     return manager.getRepository(DecisionEntity).findOne({ where: { applicationId }, order: { decidedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The decision in force (the newest) of each application that has one, in one query. */
+  async findDecisionsInForce(manager: EntityManager, applicationIds: readonly string[]): Promise<Map<string, DecisionEntity>> {
+    const inForce = new Map<string, DecisionEntity>();
+    if (applicationIds.length === 0) return inForce;
+    const decisions = await manager
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('x')
+      .where('x.application_id IN (:...applicationIds)', { applicationIds: [...applicationIds] })
+      .orderBy('x.decided_at', 'DESC')
+      .addOrderBy('x.id', 'DESC')
+      .getMany();
+    for (const decision of decisions) if (!inForce.has(decision.applicationId)) inForce.set(decision.applicationId, decision);
+    return inForce;
   }
 
   /** Every decision on the application, oldest first, each with the verification its determination closed. */

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { databaseUnavailable } from '../../core/database/database-unavailable.js';
 import { canonicalJson } from '../../core/json/canonical-json.js';
 import { Clock } from '../../core/time/clock.js';
 import { evaluate } from '../eligibility/eligibility-engine.js';
-import type { Evaluation, EvaluationInput } from '../eligibility/eligibility.types.js';
+import type { Evaluation, EvaluationInput, Program } from '../eligibility/eligibility.types.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import { Metrics } from '../metrics/metrics.service.js';
 import type { RegistrySource } from '../registries/registry.types.js';
-import type { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
-import type { ApplicationEntity } from '../applications/entities/application.entity.js';
+import type { DeterminationEntity } from './entities/determination.entity.js';
 import type { SourceCheckEntity } from './entities/source-check.entity.js';
-import type { VerificationEntity } from './entities/verification.entity.js';
-import { VerificationRepository } from './verification.repository.js';
+import { type StoredVerification, VerificationRepository } from './verification.repository.js';
 
 /**
  * Turns a verification's recorded registry answers into a determination. It reads only what
@@ -21,6 +21,12 @@ import { VerificationRepository } from './verification.repository.js';
 @Injectable()
 export class DeterminationService {
   private readonly logger = new Logger(DeterminationService.name);
+  /** Determinations asked for at about the same time, made together. */
+  private readonly batches = new MicroBatcher((requests: DeterminationRequest[]) => this.determineAll(requests), {
+    maxItems: 200,
+    lingerMs: 0,
+    isolate: (error) => !databaseUnavailable(error),
+  });
 
   constructor(
     private readonly repository: VerificationRepository,
@@ -29,31 +35,52 @@ export class DeterminationService {
     private readonly metrics: Metrics,
   ) {}
 
+  /**
+   * Determines a verification from its stored answers, together with the others asked for at
+   * about the same time: they are loaded in a few queries and stored in one transaction. A
+   * verification that cannot be evaluated fails alone.
+   */
   async determine(verificationId: string, correlationId: string): Promise<void> {
-    const verification = await this.repository.findVerification(verificationId);
-    if (!verification || verification.status === 'DETERMINED') return;
-    let stored = await this.loadStored(verification);
-    if (!(await this.closeAbandonedChecks(stored.checks, verification, correlationId))) stored = await this.loadStored(verification);
+    const { error } = await this.batches.add({ verificationId, correlationId });
+    if (error) throw error;
+  }
 
-    const evaluation = this.evaluateStored(verification, stored);
+  private async determineAll(requests: readonly DeterminationRequest[]): Promise<{ error?: unknown }[]> {
+    const stored = await this.repository.findForDetermination(requests.map((request) => request.verificationId));
     const determinedAt = this.clock.now().toISOString();
-    await this.repository.storeDetermination(
-      {
-        id: randomUUID(),
-        verificationId,
-        applicationId: verification.applicationId,
-        outcome: evaluation.outcome,
-        policyVersion: evaluation.policyVersion,
-        evaluation: canonicalJson(evaluation),
-        determinedAt,
-      },
-      correlationId,
-    );
-    this.metrics.determinationStored(evaluation.outcome, stored.application.program);
-    this.logger.log(
-      { correlationId, verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length },
-      'Determination made',
-    );
+    const results: { error?: unknown }[] = requests.map(() => ({}));
+    const made: { determination: DeterminationEntity; correlationId: string; evaluation: Evaluation; program: Program }[] = [];
+    for (const [index, { verificationId, correlationId }] of requests.entries()) {
+      let found = stored.get(verificationId);
+      if (!found || found.verification.status === 'DETERMINED') continue;
+      try {
+        if (!(await this.closeAbandonedChecks(found, correlationId))) {
+          found = (await this.repository.findForDetermination([verificationId])).get(verificationId)!;
+        }
+        const evaluation = this.evaluateStored(found);
+        const determination: DeterminationEntity = {
+          id: randomUUID(),
+          verificationId,
+          applicationId: found.verification.applicationId,
+          outcome: evaluation.outcome,
+          policyVersion: evaluation.policyVersion,
+          evaluation: canonicalJson(evaluation),
+          determinedAt,
+        };
+        made.push({ determination, correlationId, evaluation, program: found.application.program });
+      } catch (error) {
+        results[index] = { error };
+      }
+    }
+    await this.repository.storeDeterminations(made);
+    for (const { determination, correlationId, evaluation, program } of made) {
+      this.metrics.determinationStored(evaluation.outcome, program);
+      this.logger.log(
+        { correlationId, verificationId: determination.verificationId, outcome: evaluation.outcome, findings: evaluation.findings.length },
+        'Determination made',
+      );
+    }
+    return results;
   }
 
   /**
@@ -68,22 +95,12 @@ export class DeterminationService {
 
   /** The evaluation the stored answers give today, as canonical JSON, to compare with the stored one. */
   async reevaluate(verificationId: string): Promise<string> {
-    const verification = await this.repository.findVerification(verificationId);
-    if (!verification) throw new Error('No such verification');
-    return canonicalJson(this.evaluateStored(verification, await this.loadStored(verification)));
+    const stored = (await this.repository.findForDetermination([verificationId])).get(verificationId);
+    if (!stored) throw new Error('No such verification');
+    return canonicalJson(this.evaluateStored(stored));
   }
 
-  private async loadStored(verification: VerificationEntity): Promise<StoredVerification> {
-    const [application, members, checks] = await Promise.all([
-      this.repository.findApplication(verification.applicationId),
-      this.repository.findMembers(verification.applicationId),
-      this.repository.findChecks(verification.id),
-    ]);
-    if (!application) throw new Error('Verification without its application');
-    return { application, members, checks };
-  }
-
-  private evaluateStored(verification: VerificationEntity, { application, members, checks }: StoredVerification): Evaluation {
+  private evaluateStored({ verification, application, members, checks }: StoredVerification): Evaluation {
     const policy = this.policies.get(verification.policyVersion);
     if (!policy) throw new Error('Verification with an unknown policy version');
 
@@ -108,18 +125,14 @@ export class DeterminationService {
    * attempts spent on infrastructure errors): it is closed as unavailable, so that the
    * application goes to review instead of waiting for ever.
    */
-  private async closeAbandonedChecks(
-    checks: SourceCheckEntity[],
-    verification: VerificationEntity,
-    correlationId: string,
-  ): Promise<boolean> {
+  private async closeAbandonedChecks({ verification, checks }: StoredVerification, correlationId: string): Promise<boolean> {
     const now = this.clock.now().toISOString();
     let allClosed = true;
     for (const check of checks.filter((candidate) => candidate.status === 'PENDING')) {
       Object.assign(check, { status: 'FAILED', failure: 'UNAVAILABLE', finishedAt: now });
       // False when the check's own job got there first: the caller then reads the checks again.
-      const audit = { applicationId: verification.applicationId, correlationId: correlationId };
-      allClosed = (await this.repository.completeCheck(check, audit)) && allClosed;
+      const record = { result: check, applicationId: verification.applicationId, correlationId };
+      allClosed = (await this.repository.recordCheck(record)) && allClosed;
       this.logger.warn(
         { correlationId, verificationId: check.verificationId, source: check.source },
         'Registry check abandoned; counted as unavailable',
@@ -134,10 +147,9 @@ export function failureReason(attempts: number, errorName?: string): string {
   return `The determination failed ${attempts} time(s)${errorName ? ` (${errorName})` : ''}; no determination was made.`;
 }
 
-interface StoredVerification {
-  application: ApplicationEntity;
-  members: ApplicationMemberEntity[];
-  checks: SourceCheckEntity[];
+interface DeterminationRequest {
+  verificationId: string;
+  correlationId: string;
 }
 
 function sourceOutcomes(checks: SourceCheckEntity[]): EvaluationInput['sources'] {

@@ -6,6 +6,7 @@ import { RegistryHealth } from '../registries/registry-health.js';
 import { RegistryError } from '../registries/registry.error.js';
 import type { RegistrySource, SourceFailure } from '../registries/registry.types.js';
 import { BusinessRegistryCheck } from './checks/business-registry.check.js';
+import type { SourceCheckEntity } from './entities/source-check.entity.js';
 import { HouseholdRegistryCheck } from './checks/household-registry.check.js';
 import type { RegistryCheck } from './checks/registry-check.js';
 import { VehicleRegistryCheck } from './checks/vehicle-registry.check.js';
@@ -49,33 +50,31 @@ export class SourceCheckService {
     correlationId: string,
     { mayDefer = false, lane = 'intake' }: { mayDefer?: boolean; lane?: LookupLane } = {},
   ): Promise<CheckOutcome> {
-    const context = await this.repository.findCheckContext(verificationId, source);
+    const context = await this.repository.findCheckContext({ verificationId, source });
     if (!context || context.status !== 'PENDING') return { recorded: true };
 
     const started = this.clock.now();
-    // One check is enough to say the verification is under way; the household check is the one.
-    if (source === 'HOUSEHOLD_REGISTRATION') await this.repository.markVerifying(context.applicationId, started.toISOString());
-    const members = await this.repository.findMembers(context.applicationId);
+    const { members } = context;
     // Recorded with the answer, so that the determination (and any re-evaluation of it) can say it rests on sandbox data.
     const origin = this.registries.isSandbox(source) ? 'SANDBOX' : 'HTTP';
     const base = { verificationId, source, startedAt: started.toISOString(), origin } as const;
-    const audit = { applicationId: context.applicationId, correlationId };
+    const record = (result: Omit<SourceCheckEntity, keyof typeof base | 'finishedAt' | 'durationMs'>) =>
+      this.repository.recordCheck({
+        result: { ...base, ...this.finish(started), ...result },
+        applicationId: context.applicationId,
+        correlationId,
+      });
     try {
       const lookup = await this.checks[source].consult(members, { lane });
       const answer = canonicalJson(lookup.answer);
-      await this.repository.completeCheck(
-        {
-          ...base,
-          ...this.finish(started),
-          status: 'SUCCEEDED',
-          attempts: lookup.attempts,
-          failure: null,
-          requestIds: JSON.stringify(lookup.requestIds),
-          answer,
-          answerSha256: sha256Hex(answer),
-        },
-        audit,
-      );
+      await record({
+        status: 'SUCCEEDED',
+        attempts: lookup.attempts,
+        failure: null,
+        requestIds: JSON.stringify(lookup.requestIds),
+        answer,
+        answerSha256: sha256Hex(answer),
+      });
       this.logger.log({ correlationId, verificationId, source, status: 'SUCCEEDED', attempts: lookup.attempts }, 'Registry consulted');
       return { recorded: true };
     } catch (error) {
@@ -89,19 +88,14 @@ export class SourceCheckService {
         return { recorded: false, retryAfterMs };
       }
       const failure: SourceFailure = error.code === 'INVALID_RESPONSE' ? 'INVALID_RESPONSE' : 'UNAVAILABLE';
-      await this.repository.completeCheck(
-        {
-          ...base,
-          ...this.finish(started),
-          status: 'FAILED',
-          attempts: error.options.attempts ?? 1,
-          failure,
-          requestIds: JSON.stringify(error.options.requestIds ?? []),
-          answer: null,
-          answerSha256: null,
-        },
-        audit,
-      );
+      await record({
+        status: 'FAILED',
+        attempts: error.options.attempts ?? 1,
+        failure,
+        requestIds: JSON.stringify(error.options.requestIds ?? []),
+        answer: null,
+        answerSha256: null,
+      });
       this.logger.warn(
         { correlationId, verificationId, source, status: 'FAILED', code: error.code, attempts: error.options.attempts },
         'Registry not usable',
