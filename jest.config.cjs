@@ -13,6 +13,7 @@ const esmPackages = [
   'cookie',
   'content-disposition',
   '@apidevtools',
+  'jose',
 ];
 
 /** @type {import('jest').Config} */

@@ -43,6 +43,3 @@ export interface AuditRecord {
   /** How it went: SUCCEEDED, NOT_FOUND, DENIED, or the action's own result (an outcome, a registry's status). */
   outcome: string;
 }
-
-/** The hash the first event links to. */
-export const GENESIS_HASH = '0'.repeat(64);

@@ -3,6 +3,7 @@ import { ReviewAndAudit1764400000000 } from './1764400000000-review-and-audit.js
 import { FailedVerifications1764500000000 } from './1764500000000-failed-verifications.js';
 import { WebhookEvents1764610000000 } from './1764610000000-webhook-events.js';
 import { ReverificationRuns1764620000000 } from './1764620000000-reverification-runs.js';
+import { AuditSealing1764700000000 } from './1764700000000-audit-sealing.js';
 
 /** Every migration, in order. Listed, not globbed: a glob loads them by dynamic import, which Jest cannot. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   FailedVerifications1764500000000,
   WebhookEvents1764610000000,
   ReverificationRuns1764620000000,
+  AuditSealing1764700000000,
 ];
