@@ -356,7 +356,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  @Max(10000)
+  @Max(60000)
   AUDIT_SEAL_INTERVAL_MS = 200;
 
   /** Audit events sealed per transaction at most. */

@@ -59,7 +59,10 @@ export class AuditLog {
   /** Events that go with the change the transaction of `manager` makes. */
   async append(manager: EntityManager, ...records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.insert(manager, records.map((record) => this.rowOf(record)));
+    await this.insert(
+      manager,
+      records.map((record) => this.rowOf(record)),
+    );
     this.unitOfWork.afterCommit(manager, () => this.metrics.auditAppended(records.map((record) => record.action)));
   }
 
@@ -69,7 +72,12 @@ export class AuditLog {
       while (this.waiting.length > 0) {
         const group = this.waiting.splice(0, MAX_GROUP);
         try {
-          await this.unitOfWork.write((manager) => this.insert(manager, group.map((waiting) => waiting.row)));
+          await this.unitOfWork.write((manager) =>
+            this.insert(
+              manager,
+              group.map((waiting) => waiting.row),
+            ),
+          );
           this.metrics.auditAppended(group.map((waiting) => waiting.action));
           for (const waiting of group) waiting.settle();
         } catch (error) {

@@ -71,5 +71,16 @@ export class AuditTrailService {
 
 function sealedEventOf(entity: AuditEventEntity): SealedEvent {
   const { sequence, at, actor, role, action, applicationId, correlationId, outcome, previousHash, hash } = entity;
-  return { sequence: Number(sequence), at, actor, role, action, applicationId, correlationId, outcome, previousHash: previousHash!, hash: hash! };
+  return {
+    sequence: Number(sequence),
+    at,
+    actor,
+    role,
+    action,
+    applicationId,
+    correlationId,
+    outcome,
+    previousHash: previousHash!,
+    hash: hash!,
+  };
 }

@@ -79,7 +79,12 @@ export const AuditCheckpointDocs = () =>
         'The log’s head when it was last signed (at most a second behind under load), as an Ed25519 compact JWS signed with a key the database does not hold. Keep copies outside the deployment (AUDIT_WITNESS_URL receives each one): a later verify against one proves the log still holds what it held then.',
     }),
     ApiOkResponse({ type: AuditCheckpointDto, description: 'The JWS, its key id and its decoded payload.' }),
-    ApiProblems({ 404: { description: 'No checkpoint has been signed yet (a service that has just started for the first time).', detail: 'A signed checkpoint was not found.' } }),
+    ApiProblems({
+      404: {
+        description: 'No checkpoint has been signed yet (a service that has just started for the first time).',
+        detail: 'A signed checkpoint was not found.',
+      },
+    }),
   );
 
 export const AuditKeysDocs = () =>

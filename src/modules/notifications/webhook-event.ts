@@ -51,7 +51,9 @@ export function subjectOf(data: NotificationJobData): string {
 export function notificationJobData(type: WebhookEventType, subjectId: string, correlationId: string): NotificationJobData {
   const eventId = webhookEventId(type, subjectId);
   if (type === 'determination.made') return { eventId, type, verificationId: subjectId, correlationId };
-  return type === 'decision.recorded' ? { eventId, type, decisionId: subjectId, correlationId } : { eventId, type, checkpointId: subjectId, correlationId };
+  return type === 'decision.recorded'
+    ? { eventId, type, decisionId: subjectId, correlationId }
+    : { eventId, type, checkpointId: subjectId, correlationId };
 }
 
 /** The body of the call, keys in a fixed order; the same bytes on every retry. */

@@ -152,7 +152,9 @@ function postgresTriggers(): string[] {
 
 function dropPostgresTriggers(): string[] {
   return [
-    ...['insert_unsealed', 'seal_once', 'no_delete', 'no_truncate'].map((name) => `DROP TRIGGER IF EXISTS audit_events_${name} ON audit_events`),
+    ...['insert_unsealed', 'seal_once', 'no_delete', 'no_truncate'].map(
+      (name) => `DROP TRIGGER IF EXISTS audit_events_${name} ON audit_events`,
+    ),
     ...['no_change', 'no_truncate'].map((name) => `DROP TRIGGER IF EXISTS audit_checkpoints_${name} ON audit_checkpoints`),
     'DROP FUNCTION IF EXISTS audit_refuse_change()',
   ];
@@ -171,7 +173,11 @@ function sqliteTriggers(): string[] {
 }
 
 function dropSqliteTriggers(): string[] {
-  return ['audit_events_insert_unsealed', 'audit_events_seal_once', 'audit_events_no_delete', 'audit_checkpoints_no_update', 'audit_checkpoints_no_delete'].map(
-    (name) => `DROP TRIGGER IF EXISTS ${name}`,
-  );
+  return [
+    'audit_events_insert_unsealed',
+    'audit_events_seal_once',
+    'audit_events_no_delete',
+    'audit_checkpoints_no_update',
+    'audit_checkpoints_no_delete',
+  ].map((name) => `DROP TRIGGER IF EXISTS ${name}`);
 }

@@ -7,7 +7,10 @@ import type { AppConfig } from '../../../core/config/app.config.js';
 import { readEd25519PrivateKey, readEd25519PublicKeys } from '../../../core/crypto/ed25519-keys.js';
 import { type CheckpointPayload, kidOf, publicJwk, signCheckpoint, verifyCheckpoint } from './checkpoint-jws.js';
 
-type KeySettings = Pick<AppConfig, 'NODE_ENV' | 'AUDIT_SIGNING_KEY' | 'AUDIT_PUBLIC_KEYS' | 'AUDIT_LOG_ORIGIN' | 'DATABASE_URL' | 'SQLITE_PATH'>;
+type KeySettings = Pick<
+  AppConfig,
+  'NODE_ENV' | 'AUDIT_SIGNING_KEY' | 'AUDIT_PUBLIC_KEYS' | 'AUDIT_LOG_ORIGIN' | 'DATABASE_URL' | 'SQLITE_PATH'
+>;
 
 /**
  * The key that signs the audit log's checkpoints, and the public keys that verify them: the
@@ -29,7 +32,8 @@ export class AuditSigningKeys {
     const current = createPublicKey(privateKey);
     const kid = await kidOf(current);
     const publicKeys = new Map<string, KeyObject>([[kid, current]]);
-    for (const key of config.AUDIT_PUBLIC_KEYS ? readEd25519PublicKeys(config.AUDIT_PUBLIC_KEYS) : []) publicKeys.set(await kidOf(key), key);
+    for (const key of config.AUDIT_PUBLIC_KEYS ? readEd25519PublicKeys(config.AUDIT_PUBLIC_KEYS) : [])
+      publicKeys.set(await kidOf(key), key);
     return new AuditSigningKeys(privateKey, kid, config.AUDIT_LOG_ORIGIN ?? defaultOrigin(config), publicKeys);
   }
 
@@ -63,7 +67,10 @@ function developmentKey(config: KeySettings): KeyObject {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     try {
       writeFileSync(path, pem, { flag: 'wx', mode: 0o600 });
-      new Logger(AuditSigningKeys.name).warn({ path }, 'Generated an audit signing key for development; set AUDIT_SIGNING_KEY in production');
+      new Logger(AuditSigningKeys.name).warn(
+        { path },
+        'Generated an audit signing key for development; set AUDIT_SIGNING_KEY in production',
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

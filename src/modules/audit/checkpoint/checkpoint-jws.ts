@@ -45,7 +45,10 @@ export function signCheckpoint(payload: CheckpointPayload, privateKey: KeyObject
  * `keys`; throws CheckpointError for anything else (malformed, unknown kid, bad signature,
  * another type, a payload that is not a checkpoint).
  */
-export async function verifyCheckpoint(jws: string, keys: ReadonlyMap<string, KeyObject>): Promise<{ kid: string; payload: CheckpointPayload }> {
+export async function verifyCheckpoint(
+  jws: string,
+  keys: ReadonlyMap<string, KeyObject>,
+): Promise<{ kid: string; payload: CheckpointPayload }> {
   let kid: string | undefined;
   try {
     const header = decodeProtectedHeader(jws);

@@ -67,7 +67,8 @@ export class AuditCheckpointPayloadDto {
 export class AuditCheckpointDto {
   @ApiProperty({
     pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
-    description: 'The checkpoint as a compact JWS (EdDSA, Ed25519; header `typ` hedui-audit-checkpoint and `kid`): what to keep, and to pass to verify.',
+    description:
+      'The checkpoint as a compact JWS (EdDSA, Ed25519; header `typ` hedui-audit-checkpoint and `kid`): what to keep, and to pass to verify.',
   })
   checkpoint: string;
 
@@ -117,7 +118,11 @@ export class AuditChainValidDto {
   @ApiProperty({ description: 'Whether the walk started at the first event (full=true, a checkpoint, or no earlier verification).' })
   full: boolean;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'The sequence the walk started after: where the previous verification stopped (0 for a whole walk).' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'The sequence the walk started after: where the previous verification stopped (0 for a whole walk).',
+  })
   verifiedFrom: number;
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Events hashed by this verification.' })
@@ -134,6 +139,7 @@ export const AUDIT_VERIFY_FAILURES = [
   'CHECKPOINT_MISMATCH',
   'CHECKPOINT_NOT_REACHED',
   'VERIFIED_POINT_CHANGED',
+  'STORED_CHECKPOINT_INVALID',
 ] as const;
 
 @ApiSchema({ name: 'AuditChainBroken' })
@@ -152,7 +158,7 @@ export class AuditChainBrokenDto {
   @ApiProperty({
     enum: AUDIT_VERIFY_FAILURES,
     description:
-      'SEQUENCE_GAP: an event removed or reordered; LINK_BROKEN: an event that does not link to the one before; HASH_MISMATCH: an event whose content no longer matches its hash; CHECKPOINT_MISMATCH: the log holds another event where a signed checkpoint (given, or the newest stored) says (rewritten and re-sealed, or rebuilt); CHECKPOINT_NOT_REACHED: the log ends before a signed checkpoint (its tail cut); VERIFIED_POINT_CHANGED: the event where the last verification stopped changed (run full=true).',
+      'SEQUENCE_GAP: an event removed or reordered; LINK_BROKEN: an event that does not link to the one before; HASH_MISMATCH: an event whose content no longer matches its hash; CHECKPOINT_MISMATCH: the log holds another event where a signed checkpoint (given, or the newest stored) says (rewritten and re-sealed, or rebuilt); CHECKPOINT_NOT_REACHED: the log ends before a signed checkpoint (its tail cut); VERIFIED_POINT_CHANGED: the event where the last verification stopped changed (run full=true); STORED_CHECKPOINT_INVALID: the newest checkpoint in the database was not signed by a key of this log (forged, or an old key left out of AUDIT_PUBLIC_KEYS).',
   })
   reason: string;
 

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { GENESIS_HASH } from '../audit-chain.js';
 
 /** Any constant: the key of the PostgreSQL advisory lock that one sealer at a time holds for its batch. */
-const SEALER_LOCK_KEY = 7_424_251;
+export const SEALER_LOCK_KEY = 7_424_251;
 
 /** A committed event not sealed yet, as the sealer reads it. */
 export interface UnsealedRow {
@@ -91,7 +91,12 @@ export class AuditSealStore {
         `UPDATE audit_events e SET sequence = s.sequence, previous_hash = s.previous_hash, hash = s.hash
          FROM unnest($1::bigint[], $2::integer[], $3::varchar[], $4::varchar[]) AS s(id, sequence, previous_hash, hash)
          WHERE e.id = s.id`,
-        [seals.map((seal) => seal.id), seals.map((seal) => seal.sequence), seals.map((seal) => seal.previousHash), seals.map((seal) => seal.hash)],
+        [
+          seals.map((seal) => seal.id),
+          seals.map((seal) => seal.sequence),
+          seals.map((seal) => seal.previousHash),
+          seals.map((seal) => seal.hash),
+        ],
       );
       return;
     }

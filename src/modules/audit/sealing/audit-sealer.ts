@@ -51,6 +51,8 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly turn = new Mutex();
   private readonly listeners = new Set<SealListener>();
   private timer?: NodeJS.Timeout;
+  /** Whether the log's falling behind its newest checkpoint was already reported. */
+  private behindWarned = false;
 
   constructor(
     private readonly store: AuditSealStore,
@@ -126,18 +128,39 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     return batch;
   }
 
-  /** A checkpoint of `head` when the newest is older than a second (or on demand) and behind it, or when there is none yet. */
+  /**
+   * A checkpoint of `head` when the newest is behind it and older than a second (or on
+   * demand), or when there is none yet. Never one of a head behind the newest checkpoint: the
+   * log has lost events it had signed (its tail cut), and signing what is left would vouch for that.
+   */
   private async signIfDue(manager: EntityManager, head: { sequence: number; hash: string }, force: boolean): Promise<void> {
     const newest = await this.checkpoints.newest(manager);
     const now = this.clock.now();
     if (newest) {
-      if (newest.sequence >= head.sequence) return;
+      const signed = Number(newest.sequence);
+      if (signed > head.sequence && !this.behindWarned) {
+        this.behindWarned = true;
+        this.logger.error(
+          { head: head.sequence, checkpoint: signed },
+          'The audit log ends before its newest signed checkpoint: events were removed',
+        );
+      }
+      if (signed >= head.sequence) return;
       if (!force && now.getTime() - Date.parse(newest.at) < CHECKPOINT_EVERY_MS) return;
     }
+    this.behindWarned = false;
     const at = now.toISOString();
     const id = randomUUID();
     const jws = await this.keys.sign({ sequence: head.sequence, hash: head.hash, at });
-    await this.checkpoints.add(manager, { id, origin: this.keys.origin, sequence: head.sequence, hash: head.hash, at, kid: this.keys.kid, jws });
+    await this.checkpoints.add(manager, {
+      id,
+      origin: this.keys.origin,
+      sequence: head.sequence,
+      hash: head.hash,
+      at,
+      kid: this.keys.kid,
+      jws,
+    });
     await this.notifications.checkpointSigned(manager, id, id);
   }
 
@@ -149,7 +172,10 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 /** Seals `rows` in order after `head`: each gets the next sequence and is chained to the one before. */
-async function chain(head: { sequence: number; hash: string }, rows: UnsealedRow[]): Promise<{ seals: Seal[]; head: { sequence: number; hash: string } }> {
+async function chain(
+  head: { sequence: number; hash: string },
+  rows: UnsealedRow[],
+): Promise<{ seals: Seal[]; head: { sequence: number; hash: string } }> {
   const seals: Seal[] = [];
   let { sequence, hash } = head;
   let sliceStarted = performance.now();

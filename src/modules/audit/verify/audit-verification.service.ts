@@ -11,7 +11,7 @@ import { type ChainPoint, type ChainVerdict, GENESIS, verifyChain } from './chai
 import { AuditVerifiedPointsRepository } from './audit-verified-points.repository.js';
 
 /** Any constant: the PostgreSQL advisory lock held, for its session, by the one whole walk allowed at a time. */
-const WHOLE_WALK_LOCK_KEY = 7_424_252;
+export const WHOLE_WALK_LOCK_KEY = 7_424_252;
 
 export interface VerifyRequest {
   /** A signed checkpoint (compact JWS) the log must still hold. */
@@ -52,9 +52,12 @@ export class AuditVerificationService {
   async verify(request: VerifyRequest): Promise<VerifyAnswer> {
     const given = request.checkpoint === undefined ? undefined : await this.checkpointOf(request.checkpoint);
     const stored = await this.storedCheckpoint();
+    if (stored && 'forged' in stored) {
+      return { valid: false, firstBadSequence: Math.max(stored.sequence, 1), reason: 'STORED_CHECKPOINT_INVALID', full: false };
+    }
     const remembered = request.full || given ? null : await this.points.find();
     const whole = remembered === null || remembered.sequence === 0;
-    const checkpoints = [given, stored].filter((point): point is ChainPoint => point !== undefined);
+    const checkpoints = [given, stored].filter((point) => point !== undefined);
     const verdict = await this.withSession(whole, (session) => verifyChain(session, { from: remembered ?? GENESIS, checkpoints }));
     await (verdict.valid ? this.points.advance(verdict.head) : this.points.moveBack(verdict.lastGood));
     const context = { full: whole, ...(given ? { checkpoint: given } : {}) };
@@ -70,25 +73,28 @@ export class AuditVerificationService {
       return payload;
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error;
-      throw DomainError.validation([{ path: 'checkpoint', message: `checkpoint is not a signed checkpoint of this log: ${error.message}` }]);
+      throw DomainError.validation([
+        { path: 'checkpoint', message: `checkpoint is not a signed checkpoint of this log: ${error.message}` },
+      ]);
     }
   }
 
   /**
    * The newest checkpoint stored, read before the walk's snapshot, so that the log walked holds
-   * at least what it signed. One whose signature fails counts as a checkpoint of nothing: a
-   * sequence past any log, so that the verification fails.
+   * at least what it signed. One whose signature does not verify (or that names another log,
+   * or says other than its columns) was not signed here: it is reported as such.
    */
-  private async storedCheckpoint(): Promise<ChainPoint | undefined> {
+  private async storedCheckpoint(): Promise<ChainPoint | (ChainPoint & { forged: true }) | undefined> {
     const newest = await this.checkpoints.newest();
     if (!newest) return undefined;
+    const claimed = { sequence: Number(newest.sequence), hash: newest.hash };
     try {
       const { payload } = await this.keys.verify(newest.jws);
-      if (payload.origin === this.keys.origin) return { sequence: payload.sequence, hash: payload.hash };
+      if (payload.origin === this.keys.origin && payload.sequence === claimed.sequence && payload.hash === claimed.hash) return claimed;
     } catch (error) {
       if (!(error instanceof CheckpointError)) throw error;
     }
-    return { sequence: Number.MAX_SAFE_INTEGER, hash: '' };
+    return { ...claimed, forged: true };
   }
 
   private async withSession(whole: boolean, work: (session: ChainSession) => Promise<ChainVerdict>): Promise<ChainVerdict> {

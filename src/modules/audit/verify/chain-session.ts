@@ -6,8 +6,8 @@ import type { SealedEvent } from '../audit-chain.js';
  * columns the hash needs, rows as arrays.
  */
 export interface ChainSession {
-  /** The hash of the sealed event at `sequence`, or null if there is none. */
-  hashAt(sequence: number): Promise<string | null>;
+  /** The sealed event at `sequence`, or null if there is none. */
+  eventAt(sequence: number): Promise<SealedEvent | null>;
   /** Reads the sealed events after `sequence`, in order. */
   read(after: number): ChainReader;
 }
@@ -24,7 +24,7 @@ export interface PgClient {
 
 /** The subset of a better-sqlite3 database this needs. */
 export interface SqliteDatabase {
-  prepare(sql: string): { raw(toggle?: boolean): { all(...parameters: unknown[]): unknown[][] } };
+  prepare(sql: string): { raw(toggle?: boolean): { all(...parameters: unknown[]): unknown[] } };
 }
 
 const COLUMNS = 'sequence, at, actor, role, action, application_id, correlation_id, outcome, previous_hash, hash';
@@ -53,9 +53,13 @@ export async function withPostgresChain<T>(client: PgClient, work: (session: Cha
   await client.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
   let cursors = 0;
   const session: ChainSession = {
-    async hashAt(sequence) {
-      const { rows } = await client.query({ text: 'SELECT hash FROM audit_events WHERE sequence = $1', values: [sequence], rowMode: 'array' });
-      return rows.length ? (rows[0][0] as string) : null;
+    async eventAt(sequence) {
+      const { rows } = await client.query({
+        text: `SELECT ${COLUMNS} FROM audit_events WHERE sequence = $1`,
+        values: [sequence],
+        rowMode: 'array',
+      });
+      return rows.length ? eventOf(rows[0]) : null;
     },
     read(after) {
       const name = `audit_chain_${++cursors}`;
@@ -89,21 +93,19 @@ export async function withPostgresChain<T>(client: PgClient, work: (session: Cha
 export function sqliteChain(database: SqliteDatabase, turn: <T>(read: () => T) => Promise<T> = async (read) => read()): ChainSession {
   // Keyed by (sequence, id) rather than sequence alone, so that a duplicated sequence (its unique index dropped) still shows.
   const slice = database
-    .prepare(
-      `SELECT ${COLUMNS}, id FROM audit_events WHERE sequence > ? OR (sequence = ? AND id > ?) ORDER BY sequence, id LIMIT ?`,
-    )
+    .prepare(`SELECT ${COLUMNS}, id FROM audit_events WHERE sequence > ? OR (sequence = ? AND id > ?) ORDER BY sequence, id LIMIT ?`)
     .raw(true);
-  const hash = database.prepare('SELECT hash FROM audit_events WHERE sequence = ?').raw(true);
+  const one = database.prepare(`SELECT ${COLUMNS} FROM audit_events WHERE sequence = ?`).raw(true);
   return {
-    async hashAt(sequence) {
-      const rows = await turn(() => hash.all(sequence));
-      return rows.length ? (rows[0][0] as string) : null;
+    async eventAt(sequence) {
+      const rows = (await turn(() => one.all(sequence))) as unknown[][];
+      return rows.length ? eventOf(rows[0]) : null;
     },
     read(after) {
       let last: [sequence: number, id: number] = [after, Number.MAX_SAFE_INTEGER];
       return {
         async next(limit) {
-          const rows = await turn(() => slice.all(last[0], last[0], last[1], Math.floor(limit)));
+          const rows = (await turn(() => slice.all(last[0], last[0], last[1], Math.floor(limit)))) as unknown[][];
           if (rows.length) last = [Number(rows[rows.length - 1][0]), Number(rows[rows.length - 1][10])];
           return rows.map(eventOf);
         },

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type ChainFault, ChainWalker, GENESIS_HASH } from '../audit-chain.js';
+import { type ChainFault, ChainWalker, GENESIS_HASH, sealHash } from '../audit-chain.js';
 import type { ChainSession } from './chain-session.js';
 
 /** A point of the chain: an event's sequence and hash (sequence 0 and the genesis hash before the first). */
@@ -46,8 +46,12 @@ export async function verifyChain(session: ChainSession, options: VerifyChainOpt
   const from = options.from ?? GENESIS;
   const sliceRows = options.sliceRows ?? 5000;
   const budgetMs = options.budgetMs ?? 20;
-  if (from.sequence > 0 && (await session.hashAt(from.sequence)) !== from.hash) {
-    return { valid: false, firstBadSequence: from.sequence, reason: 'VERIFIED_POINT_CHANGED', lastGood: GENESIS };
+  if (from.sequence > 0) {
+    // The event it starts after is checked whole: its hash as remembered, and its content (the link to the one before included) as sealed.
+    const point = await session.eventAt(from.sequence);
+    if (!point || point.hash !== from.hash || sealHash(point) !== point.hash) {
+      return { valid: false, firstBadSequence: from.sequence, reason: 'VERIFIED_POINT_CHANGED', lastGood: GENESIS };
+    }
   }
   const pending = new Map((options.checkpoints ?? []).map((checkpoint) => [checkpoint.sequence, checkpoint.hash]));
   const walker = new ChainWalker(from);
@@ -84,8 +88,9 @@ export async function verifyChain(session: ChainSession, options: VerifyChainOpt
   const head = { sequence: walker.sequence, hash: walker.lastHash };
   // Checkpoints at or before the starting point were not walked past: their events are looked up.
   for (const [sequence, hash] of [...pending].sort(([a], [b]) => a - b)) {
-    if (sequence > head.sequence) return { valid: false, firstBadSequence: head.sequence + 1, reason: 'CHECKPOINT_NOT_REACHED', lastGood: GENESIS };
-    const held = sequence === 0 ? GENESIS_HASH : await session.hashAt(sequence);
+    if (sequence > head.sequence)
+      return { valid: false, firstBadSequence: head.sequence + 1, reason: 'CHECKPOINT_NOT_REACHED', lastGood: GENESIS };
+    const held = sequence === 0 ? GENESIS_HASH : ((await session.eventAt(sequence))?.hash ?? null);
     if (held !== hash) return { valid: false, firstBadSequence: sequence, reason: 'CHECKPOINT_MISMATCH', lastGood: GENESIS };
   }
   return { valid: true, events: head.sequence, head, from: from.sequence, checked: head.sequence - from.sequence };
