@@ -141,7 +141,13 @@ const ENDPOINTS: Endpoint[] = [
     route: 'GET /v1/audit-events/checkpoint',
     call: () => ({ method: 'GET', path: '/v1/audit-events/checkpoint' }),
     allowed: { auditor: 200, admin: 200 },
-    expectBody: (body) => expect(body.sequence).toBeGreaterThan(0),
+    expectBody: (body) => expect(body.payload.sequence).toBeGreaterThan(0),
+  },
+  {
+    route: 'GET /v1/audit-events/keys',
+    call: () => ({ method: 'GET', path: '/v1/audit-events/keys' }),
+    allowed: { auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', kid: expect.any(String) })]),
   },
 ];
 
@@ -189,6 +195,8 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
     const run = await t.request('POST', '/v1/reverification-runs', { token: tokens.admin, body: QUIET_RUN });
     if (run.status !== 202) throw new Error(`run: ${run.status} ${run.text}`);
     f = { readable, guardedDetermined, guardedInReview, prepared: { reverify, pull, claim, decide, reviewReverify }, run: run.body.id };
+    // The audit endpoints show sealed events and signed checkpoints: seal what the fixtures wrote.
+    await t.auditSealed();
   });
 
   afterAll(async () => {

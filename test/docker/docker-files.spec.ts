@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { configVariables, loadConfig } from '../../src/core/config/app.config.js';
@@ -12,15 +13,18 @@ describe('docker/compose.yaml', () => {
   const services = compose.services as Record<string, any>;
   const hedui = Object.entries(services).filter(([, service]) => service.environment?.SERVICE_MODE);
 
+  /** Values for the settings compose requires that must be well formed to pass validation. */
+  const required: Record<string, string> = {
+    AUTH_JWT_SECRET: 'a-production-secret-of-some-length',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+  };
   /** The environment as compose would hand it over, with `${VAR:?…}` given a value and `${VAR:-x}` its default. */
   const resolved = (environment: Record<string, string>) =>
     Object.fromEntries(
       Object.entries(environment).map(([key, value]) => [
         key,
         String(value)
-          .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) =>
-            name === 'AUTH_JWT_SECRET' ? 'a-production-secret-of-some-length' : 'secret',
-          )
+          .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => required[name] ?? 'secret')
           .replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
       ]),
     );

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from './app.config.js';
 
 describe('loadConfig', () => {
@@ -35,6 +36,9 @@ describe('loadConfig', () => {
 
   it('refuses the development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET: the development secret is refused/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-real-secret-of-enough-length' }).NODE_ENV).toBe('production');
+    const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-real-secret-of-enough-length', AUDIT_SIGNING_KEY }).NODE_ENV).toBe(
+      'production',
+    );
   });
 });
