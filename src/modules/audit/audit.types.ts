@@ -34,7 +34,7 @@ export function actorOf(principal: Principal): AuditActor {
   return { sub: principal.sub, role: (principal.grantedRoles ?? principal.roles)[0] };
 }
 
-/** What is recorded of one action; the chain fields are added when it is appended. */
+/** What is recorded of one action; the chain fields are added when it is sealed. */
 export interface AuditRecord {
   actor: AuditActor;
   action: AuditAction;

@@ -53,6 +53,8 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   /** Whether the log's falling behind its newest checkpoint was already reported. */
   private behindWarned = false;
+  /** Whether the last pass failed (and was reported). */
+  private failing = false;
 
   constructor(
     private readonly store: AuditSealStore,
@@ -104,10 +106,15 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     await this.turn.runExclusive(async () => {
       try {
         const work = await this.store.work();
-        if (!work.unsealed && work.signed !== null && work.signed >= work.head) return;
-        for (let batch = await this.sealBatch(false); batch.full; batch = await this.sealBatch(false));
+        if (work.unsealed || work.signed === null || work.signed < work.head) {
+          for (let batch = await this.sealBatch(false); batch.full; batch = await this.sealBatch(false));
+        }
+        if (this.failing) this.logger.log('Sealing audit events again');
+        this.failing = false;
       } catch (error) {
-        this.logger.warn({ error: (error as Error).message }, 'Sealing audit events failed; the next pass tries again');
+        // Once per outage: with the database down, a pass fails every AUDIT_SEAL_INTERVAL_MS.
+        if (!this.failing) this.logger.warn({ error: (error as Error).message }, 'Sealing audit events failed; the next passes try again');
+        this.failing = true;
       }
     });
   }
