@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { AppConfig } from '../../src/core/config/app.config.js';
 import { UnitOfWork } from '../../src/core/database/unit-of-work.js';
 import { WHOLE_WALK_LOCK_KEY } from '../../src/modules/audit/verify/audit-verification.service.js';
+import { AuditVerifiedPointsRepository } from '../../src/modules/audit/verify/audit-verified-points.repository.js';
 import { runAuditVerify } from '../../src/tools/audit-verify.command.js';
 import { auditSigningKey, startTestApp, type TestApp } from '../support/test-app.js';
 import { type AuditRow, auditTable, newestCheckpoint, signedWith, signingKeyOf } from './audit-steps.js';
@@ -104,6 +105,19 @@ describe.each(['sqlite', 'postgres'] as const)('audit verification on %s', (kind
         expect(await verify()).toMatchObject({ valid: false, firstBadSequence: 3, reason: 'HASH_MISMATCH' });
       });
       expect(await verify()).toMatchObject({ valid: true, events: head });
+    });
+
+    it('does not let an incremental walk that started before damage was found move the point past it again', async () => {
+      const head = (await verify('?full=true')).events;
+      const points = t.app.get(AuditVerifiedPointsRepository);
+      const [atHead, beforeDamage] = [await table.row(head), await table.row(2)];
+      // A whole walk found damage at 3 while an incremental one, started at the head, was still walking.
+      await points.moveBack({ sequence: 2, hash: beforeDamage.hash });
+      await points.advance({ sequence: head, hash: atHead.hash }, { sequence: head, hash: atHead.hash });
+      expect(await rememberedPoint()).toEqual([expect.objectContaining({ sequence: 2 })]);
+      // A walk that started where the point is moves it on.
+      await points.advance({ sequence: 2, hash: beforeDamage.hash }, { sequence: head, hash: atHead.hash });
+      expect(await rememberedPoint()).toEqual([expect.objectContaining({ sequence: head })]);
     });
 
     it('refuses a `full` other than true or false', async () => {

@@ -58,8 +58,9 @@ export class AuditVerificationService {
     const remembered = request.full || given ? null : await this.points.find();
     const whole = remembered === null || remembered.sequence === 0;
     const checkpoints = [given, stored].filter((point) => point !== undefined);
-    const verdict = await this.withSession(whole, (session) => verifyChain(session, { from: remembered ?? GENESIS, checkpoints }));
-    await (verdict.valid ? this.points.advance(verdict.head) : this.points.moveBack(verdict.lastGood));
+    const from = whole ? GENESIS : remembered;
+    const verdict = await this.withSession(whole, (session) => verifyChain(session, { from, checkpoints }));
+    await (verdict.valid ? this.points.advance(from, verdict.head) : this.points.moveBack(verdict.lastGood));
     const context = { full: whole, ...(given ? { checkpoint: given } : {}) };
     if (!verdict.valid) return { valid: false, firstBadSequence: verdict.firstBadSequence, reason: verdict.reason, ...context };
     return { valid: true, events: verdict.events, ...context, verifiedFrom: verdict.from, checked: verdict.checked };
