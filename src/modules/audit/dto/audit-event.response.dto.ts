@@ -4,10 +4,13 @@ import { AUDIT_ACTIONS } from '../audit.types.js';
 /** One link of the audit chain: never a name or an identity number. */
 @ApiSchema({ name: 'AuditEvent' })
 export class AuditEventResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 1, description: '1, 2, 3, … without gaps.' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: '1, 2, 3, … without gaps: the order in which events were sealed.' })
   sequence: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the action happened. Events of concurrent writers may be sealed a few milliseconds out of this order.',
+  })
   at: string;
 
   @ApiProperty({ description: 'The token’s `sub`, or `system` for the service’s own workers.' })
