@@ -4,6 +4,8 @@ import { id, integer, text, timestamp } from './columns.js';
 const CONTENT = ['at', 'actor', 'role', 'action', 'application_id', 'correlation_id', 'outcome'];
 const SEAL = ['sequence', 'previous_hash', 'hash'];
 const INDEXES = ['ix_audit_application', 'ix_audit_actor', 'ix_audit_at'];
+const SEALED = 'sequence IS NOT NULL';
+const SEALED_NOT = 'sequence IS NULL';
 
 /**
  * Audit events are written unsealed and sealed later by one sealer: the table gets a generated
@@ -38,13 +40,15 @@ export class AuditSealing1764700000000 implements MigrationInterface {
           text('previous_hash', 64, true),
           text('hash', 64, true),
         ],
+        // Every index but the key covers either the unsealed rows (what the sealer reads, oldest
+        // first) or the sealed ones (what is listed and verified), so that a writer's INSERT
+        // touches two indexes, and the sealer's UPDATE moves the row from the one set to the other.
         indices: [
-          new TableIndex({ name: 'ux_audit_sequence', columnNames: ['sequence'], isUnique: true }),
-          // What the sealer reads on every pass: the unsealed rows, oldest first.
-          new TableIndex({ name: 'ix_audit_unsealed', columnNames: ['id'], where: 'sequence IS NULL' }),
-          new TableIndex({ name: 'ix_audit_application', columnNames: ['application_id', 'sequence'] }),
-          new TableIndex({ name: 'ix_audit_actor', columnNames: ['actor', 'sequence'] }),
-          new TableIndex({ name: 'ix_audit_at', columnNames: ['at'] }),
+          new TableIndex({ name: 'ix_audit_unsealed', columnNames: ['id'], where: SEALED_NOT }),
+          new TableIndex({ name: 'ux_audit_sequence', columnNames: ['sequence'], isUnique: true, where: SEALED }),
+          new TableIndex({ name: 'ix_audit_application', columnNames: ['application_id', 'sequence'], where: SEALED }),
+          new TableIndex({ name: 'ix_audit_actor', columnNames: ['actor', 'sequence'], where: SEALED }),
+          new TableIndex({ name: 'ix_audit_at', columnNames: ['at'], where: SEALED }),
         ],
       }),
     );

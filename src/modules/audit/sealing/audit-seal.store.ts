@@ -47,7 +47,7 @@ export class AuditSealStore {
   async work(): Promise<SealWork> {
     const [row] = await this.dataSource.query(
       `SELECT CASE WHEN EXISTS (SELECT 1 FROM audit_events WHERE sequence IS NULL) THEN 1 ELSE 0 END AS unsealed,
-              (SELECT MAX(sequence) FROM audit_events) AS head,
+              (SELECT MAX(sequence) FROM audit_events WHERE sequence IS NOT NULL) AS head,
               (SELECT MAX(sequence) FROM audit_checkpoints) AS signed`,
     );
     return { unsealed: Number(row.unsealed) === 1, head: Number(row.head ?? 0), signed: row.signed === null ? null : Number(row.signed) };
