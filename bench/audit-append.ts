@@ -1,26 +1,23 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { type DynamicModule, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { type AppConfig, loadConfig } from '../src/core/config/app.config.js';
-import { ConfigModule } from '../src/core/config/config.module.js';
-import { DatabaseModule } from '../src/core/database/database.module.js';
-import { Clock } from '../src/core/time/clock.js';
 import { AuditLog } from '../src/modules/audit/audit-log.js';
-import { Metrics } from '../src/modules/metrics/metrics.service.js';
-import { AuditTrailService } from '../src/modules/audit/audit-trail.service.js';
+import { AuditSealer } from '../src/modules/audit/sealing/audit-sealer.js';
+import { AuditVerificationService } from '../src/modules/audit/verify/audit-verification.service.js';
+import { startAuditContext } from './audit-context.js';
 import { createBenchDatabase } from './bench-database.js';
+import { deleteKeys } from './redis-keys.js';
 import { percentile } from './report.js';
 
 export type AuditDatabase = 'PostgreSQL' | 'SQLite';
 
 export interface AuditAppendSettings {
   postgresUrl: string;
+  redisUrl: string;
   /** Concurrent writers per measurement, one measurement each. */
   writers: number[];
   /** How long each measurement appends. */
@@ -36,32 +33,23 @@ export interface AuditAppendCell {
   appendsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** From an event's time to its seal, over the events appended in this measurement. */
+  sealLagP50Ms: number;
+  sealLagP99Ms: number;
 }
 
 export interface AuditAppendResult {
   cells: AuditAppendCell[];
-  /** The chain of each database after its run, as GET /v1/audit-events/verify would answer. */
+  /** The chain of each database after its run, as GET /v1/audit-events/verify?full=true answers. */
   chains: Array<{ database: AuditDatabase; appended: number; verdict: string; valid: boolean }>;
 }
 
-/** The audit chain's storage and nothing else: configuration, database, clock, metrics, AuditLog. */
-@Module({})
-class AuditBenchModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: AuditBenchModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule],
-      providers: [Clock, Metrics, AuditLog, AuditTrailService],
-    };
-  }
-}
-
 /**
- * Appends per second through the service's own AuditLog.record (one transaction, one sealed
- * event: what every audited read costs), with N writers appending as fast as they can, on a
- * fresh PostgreSQL database and a fresh SQLite file. Appends are serialised by design (each
- * links to the previous hash), so the interesting figure is how the rate holds as writers
- * are added; the chain is verified afterwards, so a fast but broken append shows up too.
+ * Appends per second through the service's own AuditLog.record (what every audited read
+ * costs: the event stored, unsealed, before the caller goes on), with N writers appending as
+ * fast as they can, on a fresh PostgreSQL database and a fresh SQLite file, while the sealer
+ * runs as in the service. The lag from each event to its seal is measured as the sealer
+ * reports its batches. The chain is verified afterwards, so a fast but broken log shows up too.
  */
 export async function measureAuditAppends(settings: AuditAppendSettings): Promise<AuditAppendResult> {
   const result: AuditAppendResult = { cells: [], chains: [] };
@@ -86,14 +74,23 @@ async function measureOn(
   settings: AuditAppendSettings,
   result: AuditAppendResult,
 ): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const context = await NestFactory.createApplicationContext(AuditBenchModule.forRoot(config), { logger: false, abortOnError: false });
+  const prefix = `hedui-bench-audit-${randomBytes(4).toString('hex')}`;
+  const context = await startAuditContext({ ...env, REDIS_URL: settings.redisUrl, QUEUE_PREFIX: prefix });
   try {
     const auditLog = context.get(AuditLog);
+    const sealer = context.get(AuditSealer);
+    let lags: number[] = [];
+    sealer.onSealed((ats, sealedAt) => {
+      for (const at of ats) lags.push(sealedAt - Date.parse(at));
+    });
     let appended = await appendFor(auditLog, 8, Number.POSITIVE_INFINITY, settings.warmupAppends).then((run) => run.latencies.length);
     for (const writers of settings.writers) {
+      await sealer.sealPending();
+      lags = [];
       const run = await appendFor(auditLog, writers, settings.durationMs);
+      await sealer.sealPending();
       const sorted = run.latencies.sort((a, b) => a - b);
+      const sortedLags = lags.sort((a, b) => a - b);
       appended += sorted.length;
       result.cells.push({
         database,
@@ -103,12 +100,16 @@ async function measureOn(
         appendsPerSecond: (sorted.length / run.elapsedMs) * 1000,
         p50Ms: percentile(sorted, 0.5),
         p99Ms: percentile(sorted, 0.99),
+        sealLagP50Ms: percentile(sortedLags, 0.5),
+        sealLagP99Ms: percentile(sortedLags, 0.99),
       });
     }
-    const verdict = await context.get(AuditTrailService).verify({});
+    await sealer.sealPending();
+    const verdict = await context.get(AuditVerificationService).verify({ full: true });
     result.chains.push({ database, appended, verdict: JSON.stringify(verdict), valid: verdict.valid && verdict.events === appended });
   } finally {
     await context.close();
+    await deleteKeys(settings.redisUrl, prefix);
   }
 }
 
@@ -135,6 +136,8 @@ async function appendFor(
         outcome: 'SUCCEEDED',
       });
       latencies.push(performance.now() - before);
+      // Each append stands for a request: the next one arrives through the event loop, as over HTTP.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: writers }, (_, index) => writer(index)));
@@ -142,11 +145,12 @@ async function appendFor(
 }
 
 export function printAuditAppends(result: AuditAppendResult): void {
-  console.log('Audit appends (AuditLog.record: one transaction, one sealed event), fresh database each\n');
+  console.log('Audit appends (AuditLog.record: the event stored unsealed; the sealer chains it), fresh database each\n');
   for (const cell of result.cells) {
     const label = `${cell.database.padEnd(10)} ${String(cell.writers).padStart(3)} writer${cell.writers === 1 ? ' ' : 's'}`;
     console.log(
-      `  ${label}  ${cell.appendsPerSecond.toFixed(0).padStart(6)} appends/s   p50 ${cell.p50Ms.toFixed(2)} ms, p99 ${cell.p99Ms.toFixed(2)} ms   (${cell.appends} in ${(cell.elapsedMs / 1000).toFixed(2)} s)`,
+      `  ${label}  ${cell.appendsPerSecond.toFixed(0).padStart(6)} appends/s   p50 ${cell.p50Ms.toFixed(2)} ms, p99 ${cell.p99Ms.toFixed(2)} ms` +
+        `   sealed after p50 ${cell.sealLagP50Ms.toFixed(0)} ms, p99 ${cell.sealLagP99Ms.toFixed(0)} ms   (${cell.appends} in ${(cell.elapsedMs / 1000).toFixed(2)} s)`,
     );
   }
   for (const chain of result.chains) {
@@ -155,18 +159,18 @@ export function printAuditAppends(result: AuditAppendResult): void {
   console.log('');
 }
 
-export function auditAppendSettings(postgresUrl: string): AuditAppendSettings {
+export function auditAppendSettings(postgresUrl: string, redisUrl: string): AuditAppendSettings {
   const writers = (process.env.BENCH_AUDIT_WRITERS ?? '1,8,32').split(',').map(Number);
-  const durationMs = Number(process.env.BENCH_AUDIT_MS ?? 2000);
+  const durationMs = Number(process.env.BENCH_AUDIT_MS ?? 3000);
   if (writers.some((value) => !Number.isInteger(value) || value < 1)) throw new Error('BENCH_AUDIT_WRITERS must list positive integers');
   if (!Number.isInteger(durationMs) || durationMs < 100) throw new Error('BENCH_AUDIT_MS must be an integer of at least 100');
-  return { postgresUrl, writers, durationMs, warmupAppends: 300 };
+  return { postgresUrl, redisUrl, writers, durationMs, warmupAppends: 300 };
 }
 
 // `node dist/bench/audit-append.js`: this measurement alone.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  measureAuditAppends(auditAppendSettings(postgresUrl)).then(
+  measureAuditAppends(auditAppendSettings(postgresUrl, process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')).then(
     (result) => {
       printAuditAppends(result);
       process.exit(result.chains.every((chain) => chain.valid) ? 0 : 1);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { auditAppendSettings, measureAuditAppends, printAuditAppends } from './audit-append.js';
+import { measureAuditVerify, printAuditVerify } from './audit-verify.js';
 import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { machineBusyPercent } from './process-load.js';
 import { measureRawCeiling } from './raw-ceiling.js';
@@ -10,7 +11,7 @@ import { buildReport, printReport, writeReport } from './report.js';
 import { measureService } from './service-throughput.js';
 import { sqlStatementCounter } from './sql-counter.js';
 
-/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, then audit appends, in one process. */
+/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, then audit appends and a verify of a million events, in one process. */
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -28,10 +29,12 @@ const settings = {
   // The same offered load on both sides, so that the ratio compares like with like.
   clients: number('BENCH_CLIENTS', 32),
   concurrency: number('BENCH_CONCURRENCY', 50),
+  verifyEvents: number('BENCH_VERIFY_EVENTS', 1_000_000),
 };
 const PHASE_TIMEOUT_MS = 90_000;
 // Past this the run is stuck: clean up what can be cleaned and fail, rather than hang a CI job.
-const WATCHDOG_MS = 170_000;
+// Generating and sealing the million events of the verify measurement takes most of a minute.
+const WATCHDOG_MS = 420_000;
 const RESULTS = resolve(process.cwd(), 'bench/results/latest.json');
 
 async function main(): Promise<number> {
@@ -91,10 +94,14 @@ async function main(): Promise<number> {
     console.error(`figures written to ${RESULTS}`);
 
     console.error('audit appends: PostgreSQL and SQLite, fresh databases…');
-    const audit = await measureAuditAppends(auditAppendSettings(settings.postgresUrl));
+    const audit = await measureAuditAppends(auditAppendSettings(settings.postgresUrl, settings.redisUrl));
     printAuditAppends(audit);
     const auditChainBroken = audit.chains.some((chain) => !chain.valid);
-    return report.failures.length > 0 || auditChainBroken ? 1 : 0;
+
+    console.error(`audit verify: ${settings.verifyEvents} events on PostgreSQL, generated and sealed first…`);
+    const verify = await measureAuditVerify(settings.postgresUrl, settings.redisUrl, settings.verifyEvents);
+    printAuditVerify(verify);
+    return report.failures.length > 0 || auditChainBroken || !verify.valid ? 1 : 0;
   } finally {
     await cleanup();
   }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -151,6 +152,8 @@ function configureEnvironment(settings: ServiceSettings): void {
     WORKER_CONCURRENCY: String(settings.concurrency),
     // Thousands of submissions with one token: the API's rate limit would refuse most of them.
     API_RATE_LIMIT: '0',
+    // A key of the run's own, rather than one generated into ./data.
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
   });
 }
 

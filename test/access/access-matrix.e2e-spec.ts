@@ -204,7 +204,14 @@ const ENDPOINTS: Endpoint[] = [
     action: 'AUDIT_READ',
     call: () => ({ method: 'GET', path: '/v1/audit-events/checkpoint' }),
     allowed: { auditor: 200, admin: 200 },
-    expectBody: (body) => expect(body.sequence).toBeGreaterThan(0),
+    expectBody: (body) => expect(body.payload.sequence).toBeGreaterThan(0),
+  },
+  {
+    route: 'GET /v1/audit-events/keys',
+    action: 'AUDIT_READ',
+    call: () => ({ method: 'GET', path: '/v1/audit-events/keys' }),
+    allowed: { auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', kid: expect.any(String) })]),
   },
 ];
 
@@ -291,6 +298,8 @@ describe.each(['sqlite', 'postgres'] as const)('access matrix on %s', (kind) => 
       prepared: { reverify, pull, claim, decide, reviewReverify, reverifyDecided, decideUnclaimed },
       run: run.body.id,
     };
+    // The audit endpoints show sealed events and signed checkpoints: seal what the fixtures wrote.
+    await t.auditSealed();
   });
 
   afterAll(async () => {

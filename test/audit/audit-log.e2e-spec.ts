@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { compactVerify, importJWK } from 'jose';
 import { idNumber, member, validApplication } from '../fixtures/application-bodies.js';
 import { listAll, sandboxCase } from '../review/review-steps.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -36,7 +37,11 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
     await waitForAuditedDetermination(t, auditor, response.body.id);
     return response.body.id as string;
   };
-  const events = async (query: string) => (await listAll(t, auditor, `/v1/audit-events?${query}`)).items;
+  /** Events as listed, once everything committed so far is sealed. */
+  const events = async (query: string) => {
+    await t.auditSealed();
+    return (await listAll(t, auditor, `/v1/audit-events?${query}`)).items;
+  };
   // Correlation ids are UUIDs: the service takes no other kind from a caller.
   const as = (token: string, correlationId: string) => ({ token, headers: { 'x-correlation-id': correlationId } });
 
@@ -231,6 +236,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
     /** Leaves out what came after `all` was read: each read of the log is an event (AUDIT_READ) added at its end. */
     const known = (items: any[]) => items.filter((event) => event.sequence <= all.at(-1).sequence);
     beforeAll(async () => {
+      await t.auditSealed();
       all = (await listAll(t, auditor, '/v1/audit-events')).items;
     });
 
@@ -293,7 +299,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
   });
 
   it('lets auditors and admins read the log, and nobody else', async () => {
-    for (const path of ['/v1/audit-events', '/v1/audit-events/verify', '/v1/audit-events/checkpoint']) {
+    for (const path of ['/v1/audit-events', '/v1/audit-events/verify', '/v1/audit-events/checkpoint', '/v1/audit-events/keys']) {
       expect((await t.request('GET', path)).status).toBe(401);
       expect((await t.request('GET', path, { token: reviewer })).status).toBe(403);
       expect((await t.request('GET', path, { token: intake })).status).toBe(403);
@@ -318,6 +324,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
       expect((await t.request('GET', `/v1/applications/${submittedId}`, { token: reviewer })).status).toBe(200);
     }
 
+    await t.auditSealed();
     const table = auditTable(t);
     const stored = JSON.stringify(await table.rows());
     const listed = JSON.stringify(await listAll(t, auditor, '/v1/audit-events'));
@@ -334,6 +341,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
   });
 
   it('seals every event with the SHA-256 of its content and the previous hash, recomputed here', async () => {
+    await t.auditSealed();
     const rows = await auditTable(t).rows();
     expect(rows.length).toBeGreaterThan(40);
     let previous = GENESIS;
@@ -343,8 +351,6 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
       expect(row.hash).toBe(sealOf(row));
       previous = row.hash;
     });
-    const ats = rows.map((row) => row.at);
-    expect(ats).toEqual([...ats].sort());
 
     // The first page's own read (AUDIT_READ) is appended before the second page is read: leave it out.
     const listed = (await listAll(t, auditor, '/v1/audit-events')).items.filter((event) => event.sequence <= rows.length);
@@ -353,16 +359,37 @@ describe.each(['sqlite', 'postgres'] as const)('audit log on %s', (kind) => {
     );
   });
 
-  it('verifies the chain and gives its head as a checkpoint that verifies too', async () => {
+  it('verifies the chain and signs its head as a checkpoint that verifies with the published key', async () => {
+    await t.auditSealed();
     const rows = await auditTable(t).rows();
     const head = rows.at(-1)!;
-    expect((await t.request('GET', '/v1/audit-events/verify', { token: auditor })).body).toEqual({ valid: true, events: rows.length });
+    const verified = await t.request('GET', '/v1/audit-events/verify?full=true', { token: auditor });
+    expect(verified.body).toEqual({ valid: true, events: rows.length, full: true, verifiedFrom: 0, checked: rows.length });
+
     const checkpoint = await t.request('GET', '/v1/audit-events/checkpoint', { token: auditor });
     expect(checkpoint.status).toBe(200);
-    expect(checkpoint.body).toEqual({ sequence: head.sequence, hash: head.hash, at: head.at });
-    const verified = await t.request('GET', `/v1/audit-events/verify?checkpointSequence=${head.sequence}&checkpointHash=${head.hash}`, {
-      token: auditor,
+    expect(checkpoint.body.payload).toEqual({
+      origin: expect.any(String),
+      sequence: head.sequence,
+      hash: head.hash,
+      at: expect.any(String),
     });
-    expect(verified.body).toEqual({ valid: true, events: rows.length });
+    // Checked here with jose and the JWKS alone, as an auditor outside the service would.
+    const keys = (await t.request('GET', '/v1/audit-events/keys', { token: auditor })).body;
+    const jwk = keys.keys.find((key: { kid: string }) => key.kid === checkpoint.body.kid);
+    expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+    const { payload, protectedHeader } = await compactVerify(checkpoint.body.checkpoint, await importJWK(jwk, 'EdDSA'));
+    expect(protectedHeader).toEqual({ alg: 'EdDSA', kid: jwk.kid, typ: 'hedui-audit-checkpoint' });
+    expect(JSON.parse(new TextDecoder().decode(payload))).toEqual(checkpoint.body.payload);
+
+    const against = await t.request('GET', `/v1/audit-events/verify?checkpoint=${checkpoint.body.checkpoint}`, { token: auditor });
+    expect(against.body).toEqual({
+      valid: true,
+      events: rows.length,
+      full: true,
+      verifiedFrom: 0,
+      checked: rows.length,
+      checkpoint: checkpoint.body.payload,
+    });
   });
 });

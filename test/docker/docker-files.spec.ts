@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { configVariables, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
@@ -42,7 +43,10 @@ describe('docker/compose.yaml', () => {
     return 'started';
   };
 
-  const POSTGRES = { POSTGRES_PASSWORD: 'secret' };
+  const POSTGRES = {
+    POSTGRES_PASSWORD: 'secret',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+  };
   const TRAINING = { ...POSTGRES, AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-bytes', REGISTRY_SANDBOX: 'true' };
   const REAL = {
     ...POSTGRES,

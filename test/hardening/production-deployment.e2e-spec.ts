@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/core/config/app.config.js';
 import { startRegistrySimulator, type RegistrySimulator } from '../../src/modules/registries/sandbox/registry-simulator.server.js';
@@ -8,6 +9,9 @@ import { expectProblem } from '../access/access-fixtures.js';
 import { validJwt } from '../access/forged-credentials.js';
 import { submitCase } from '../support/sandbox-case-runner.js';
 import { simulatorEnv, startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Production needs the audit log's signing key too. */
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
 const SECRET = 'a-deployment-secret-of-at-least-32-bytes';
 const REGISTRY_TOKEN = 'registry-test-token';
@@ -23,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('a training deployment (productio
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, REGISTRY_SANDBOX: 'true' });
+    t = await startTestApp(kind, { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, AUDIT_SIGNING_KEY, REGISTRY_SANDBOX: 'true' });
   });
   afterAll(() => t?.close());
 
@@ -82,7 +86,12 @@ describe.each(['sqlite', 'postgres'] as const)('a production deployment with its
   beforeAll(async () => {
     simulator = await startRegistrySimulator({ token: REGISTRY_TOKEN });
     // Plain http:// is allowed to loopback (a local TLS-terminating sidecar); anywhere else it is refused at start.
-    t = await startTestApp(kind, { NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET, ...simulatorEnv(simulator.url, REGISTRY_TOKEN) });
+    t = await startTestApp(kind, {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: SECRET,
+      AUDIT_SIGNING_KEY,
+      ...simulatorEnv(simulator.url, REGISTRY_TOKEN),
+    });
   });
   afterAll(async () => {
     await t?.close();

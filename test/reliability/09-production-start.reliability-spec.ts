@@ -47,6 +47,7 @@ describe('09 production start-up', () => {
     const result = await run(process.execPath, [SERVICE_MAIN], {});
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^\s*AUTH_JWT_SECRET: required outside development and test/m);
+    expect(result.stderr).toMatch(/^\s*AUDIT_SIGNING_KEY: required outside development and test/m);
     for (const name of ['HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL']) {
       expect(result.stderr).toMatch(new RegExp(`^\\s*${name}: required outside development and test`, 'm'));
     }

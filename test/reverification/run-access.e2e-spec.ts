@@ -118,6 +118,7 @@ describe.each(['sqlite', 'postgres'] as const)('re-verification run access and v
   });
 
   it('audits the start, the end of selection and every read, found or not', async () => {
+    await t.auditSealed();
     const events = await query<{ action: string; actor: string; outcome: string; application_id: string | null }>(
       t,
       "SELECT action, actor, outcome, application_id FROM audit_events WHERE action LIKE 'REVERIFICATION_RUN_%' ORDER BY sequence",

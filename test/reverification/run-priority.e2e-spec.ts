@@ -43,6 +43,7 @@ describe.each(['sqlite', 'postgres'] as const)('a run queues behind new applicat
   });
 
   it('checks and determines a new application before the run’s households, and holds the run at its limit', async () => {
+    await t.auditSealed();
     const [sequenceBefore] = await query<{ n: string | number }>(t, 'SELECT MAX(sequence) AS n FROM audit_events');
     const queues = verificationQueues(t);
     await Promise.all(queues.map((queue) => queue.pause()));
@@ -72,6 +73,7 @@ describe.each(['sqlite', 'postgres'] as const)('a run queues behind new applicat
     await t.waitForDetermination(fresh, admin);
     expect(Object.keys(await verificationsOfRun(t, runId)).sort()).toEqual([...enrolled].sort());
 
+    await t.auditSealed();
     const events = await query<{ application_id: string; action: string; outcome: string }>(
       t,
       `SELECT application_id, action, outcome FROM audit_events

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.factory.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
 import type { CoreOptions } from '../../src/core/core.module.js';
 import { QueueName } from '../../src/core/queue/queue.types.js';
+import { AuditSealer } from '../../src/modules/audit/sealing/audit-sealer.js';
 import type { Role } from '../../src/modules/auth/principal.js';
 import { TokenService } from '../../src/modules/auth/token.service.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-databases.js';
@@ -25,6 +26,8 @@ export interface TestApp {
   ): Promise<TestResponse>;
   /** Polls the job counts until no queue holds work, none left waiting for its children included. */
   queuesDrained(timeoutMs?: number): Promise<void>;
+  /** Seals every audit event committed so far, and signs a checkpoint of the head: what the audit endpoints then show. */
+  auditSealed(): Promise<void>;
   /** Polls the application until its current verification has a determination. */
   waitForDetermination(id: string, token: string, timeoutMs?: number): Promise<TestResponse>;
   close(): Promise<void>;
@@ -60,6 +63,8 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     // No nightly re-verification scheduler: its next firing would wait in the queue as a delayed
     // job, so the queues would never count as drained. The re-verification suite sets its own.
     REVERIFICATION_SCHEDULE: '',
+    // On SQLite the development key is generated beside the database file, in its temporary folder.
+    ...(kind === 'postgres' ? { AUDIT_SIGNING_KEY: auditSigningKey() } : {}),
     ...database.env,
     ...env,
   });
@@ -96,6 +101,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     request,
     token: (roles, sub = 'staff-1', region) =>
       tokens.sign({ sub, roles: Array.isArray(roles) ? roles : [roles], ...(region ? { region } : {}) }),
+    auditSealed: () => app.get(AuditSealer).sealPending(),
     async waitForDetermination(id, token, timeoutMs = 30000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -137,6 +143,11 @@ export async function deleteKeys(prefix: string, redisUrl = TEST_REDIS_URL): Pro
   } finally {
     redis.disconnect();
   }
+}
+
+/** A fresh Ed25519 signing key for the audit log's checkpoints, as PKCS#8 PEM text. */
+export function auditSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 }
 
 /** The settings that point all three registries at one registry simulator. */

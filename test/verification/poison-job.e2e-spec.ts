@@ -48,6 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('a poison job, on %s', (kind) => 
     });
     const [verification] = await sql(`SELECT status FROM verifications WHERE id = '${verificationId}'`);
     expect(verification.status).toBe('FAILED');
+    await t.auditSealed();
     const events = await sql(`SELECT action, outcome FROM audit_events WHERE application_id = '${poisoned}' ORDER BY sequence`);
     expect(events.at(-1)).toEqual({ action: 'VERIFICATION_FAILED', outcome: 'NEEDS_REVIEW' });
     await t.queuesDrained();

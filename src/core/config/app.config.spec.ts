@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from './app.config.js';
 
 const SECRET = 'a-production-secret-of-32-bytes!';
@@ -6,8 +7,9 @@ const REGISTRIES = {
   VEHICLE_REGISTRY_URL: 'https://vehicle.example.gov.cn/api',
   BUSINESS_REGISTRY_URL: 'https://business.example.gov.cn/api',
 };
-/** A production configuration that starts: its own secret and the three real registries. */
-const PRODUCTION = { AUTH_JWT_SECRET: SECRET, ...REGISTRIES };
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+/** A production configuration that starts: its own secret, the three real registries and an audit signing key. */
+const PRODUCTION = { AUTH_JWT_SECRET: SECRET, AUDIT_SIGNING_KEY, ...REGISTRIES };
 
 /** The problems a refused configuration names, one line each. */
 function problems(env: Record<string, string>): string[] {
@@ -82,8 +84,14 @@ describe('loadConfig outside development and test', () => {
     ['empty', { NODE_ENV: '' }],
     ['production', { NODE_ENV: 'production' }],
     ['anything else', { NODE_ENV: 'staging' }],
-  ])('treats NODE_ENV %s as production: no secret, no registries, no start', (_title, env: Record<string, string>) => {
-    expect(named(env)).toEqual(['AUTH_JWT_SECRET', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL']);
+  ])('treats NODE_ENV %s as production: no secret, no signing key, no registries, no start', (_title, env: Record<string, string>) => {
+    expect(named(env)).toEqual([
+      'AUTH_JWT_SECRET',
+      'AUDIT_SIGNING_KEY',
+      'HOUSEHOLD_REGISTRY_URL',
+      'VEHICLE_REGISTRY_URL',
+      'BUSINESS_REGISTRY_URL',
+    ]);
     expect(problems(env)[0]).toMatch(/AUTH_JWT_SECRET: required outside development and test.*unless AUTH_JWKS_URL/);
   });
 
@@ -102,7 +110,11 @@ describe('loadConfig outside development and test', () => {
   });
 
   it('accepts an identity provider instead of a secret, and then has no HS256 secret at all', () => {
-    const config = loadConfig({ ...REGISTRIES, AUTH_JWKS_URL: 'https://sso.example.gov.cn/realms/staff/protocol/openid-connect/certs' });
+    const config = loadConfig({
+      ...REGISTRIES,
+      AUDIT_SIGNING_KEY,
+      AUTH_JWKS_URL: 'https://sso.example.gov.cn/realms/staff/protocol/openid-connect/certs',
+    });
     expect(config.AUTH_JWT_SECRET).toBeUndefined();
     expect(loadConfig({ ...PRODUCTION, AUTH_JWKS_URL: 'https://sso.example.gov.cn/jwks' }).AUTH_JWT_SECRET).toBe(SECRET);
   });
@@ -117,15 +129,20 @@ describe('loadConfig outside development and test', () => {
   });
 
   it('uses the sandbox only when REGISTRY_SANDBOX=true says so', () => {
-    const config = loadConfig({ AUTH_JWT_SECRET: SECRET, REGISTRY_SANDBOX: 'true', VEHICLE_REGISTRY_URL: REGISTRIES.VEHICLE_REGISTRY_URL });
+    const config = loadConfig({
+      AUTH_JWT_SECRET: SECRET,
+      AUDIT_SIGNING_KEY,
+      REGISTRY_SANDBOX: 'true',
+      VEHICLE_REGISTRY_URL: REGISTRIES.VEHICLE_REGISTRY_URL,
+    });
     expect(config.REGISTRY_SANDBOX).toBe(true);
     expect(config.HOUSEHOLD_REGISTRY_URL).toBeUndefined();
-    expect(named({ AUTH_JWT_SECRET: SECRET, REGISTRY_SANDBOX: 'false' })).toEqual([
+    expect(named({ AUTH_JWT_SECRET: SECRET, AUDIT_SIGNING_KEY, REGISTRY_SANDBOX: 'false' })).toEqual([
       'HOUSEHOLD_REGISTRY_URL',
       'VEHICLE_REGISTRY_URL',
       'BUSINESS_REGISTRY_URL',
     ]);
-    expect(named({ AUTH_JWT_SECRET: SECRET, REGISTRY_SANDBOX: '' })).toHaveLength(3);
+    expect(named({ AUTH_JWT_SECRET: SECRET, AUDIT_SIGNING_KEY, REGISTRY_SANDBOX: '' })).toHaveLength(3);
   });
 
   it.each([

@@ -9,12 +9,14 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
   validateSync,
 } from 'class-validator';
 import { IsCronPatternOrEmpty } from '../validation/cron-pattern.js';
+import { IsEd25519Key } from '../validation/ed25519-key.js';
 import {
   DEFAULT_MAX_TOKEN_TTL_S,
   DEVELOPMENT_JWT_SECRET,
@@ -420,6 +422,59 @@ export class AppConfig {
   @Min(1)
   REVERIFICATION_MAX_PENDING = 2000;
 
+  /**
+   * The Ed25519 private key that signs the audit log's checkpoints: PKCS#8 PEM text, or the path
+   * of a file holding it. Never stored in the database. Required outside development and test;
+   * there, unset, one is generated once in the folder of SQLITE_PATH (`./data`).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEd25519Key('private', {
+    message: 'AUDIT_SIGNING_KEY must be an Ed25519 private key: PKCS#8 PEM text, or the path of a file holding one',
+  })
+  AUDIT_SIGNING_KEY?: string;
+
+  /** Earlier signing keys' public halves (SPKI PEM text, or comma-separated file paths), so that checkpoints they signed still verify after a rotation. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEd25519Key('public', {
+    message: 'AUDIT_PUBLIC_KEYS must be Ed25519 public keys: SPKI PEM text, or comma-separated paths of files holding them',
+  })
+  AUDIT_PUBLIC_KEYS?: string;
+
+  /** The name of this deployment's audit log, signed into every checkpoint; unset: derived from the database (its host and name, or the SQLite file). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MaxLength(200)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'AUDIT_LOG_ORIGIN must be printable ASCII without spaces' })
+  AUDIT_LOG_ORIGIN?: string;
+
+  /** Where each signed audit checkpoint is also sent (a signed POST, as webhook events are), so that a copy lives outside the deployment; unset: nowhere. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'AUDIT_WITNESS_URL must be an http(s) URL' })
+  AUDIT_WITNESS_URL?: string;
+
+  /** The HMAC-SHA256 key that signs each call to AUDIT_WITNESS_URL; required, at least 32 characters, when it is set. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((config: AppConfig) => config.AUDIT_WITNESS_URL !== undefined)
+  @MinLength(32, { message: 'AUDIT_WITNESS_SECRET must be set, at least 32 characters, when AUDIT_WITNESS_URL is set' })
+  AUDIT_WITNESS_SECRET?: string;
+
+  /** How often each process looks for committed audit events to seal (one process seals at a time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  AUDIT_SEAL_INTERVAL_MS = 200;
+
+  /** Audit events sealed per transaction at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  AUDIT_SEAL_BATCH = 5000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -464,6 +519,9 @@ function deploymentProblems(config: AppConfig): string[] {
     problems.push(
       `AUTH_JWT_SECRET: required ${where}, at least ${MIN_JWT_SECRET_BYTES} bytes, unless AUTH_JWKS_URL names an identity provider's keys`,
     );
+  }
+  if (config.AUDIT_SIGNING_KEY === undefined) {
+    problems.push(`AUDIT_SIGNING_KEY: required ${where}: an Ed25519 private key (PKCS#8 PEM text, or the path of a file holding it)`);
   }
   for (const registry of REGISTRIES) {
     if (config[`${registry}_REGISTRY_URL`] === undefined && !config.REGISTRY_SANDBOX) {

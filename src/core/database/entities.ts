@@ -1,4 +1,6 @@
 import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
+import { AuditCheckpointEntity } from '../../modules/audit/checkpoint/audit-checkpoint.entity.js';
+import { AuditVerifiedPointEntity } from '../../modules/audit/verify/audit-verified-point.entity.js';
 import { ApplicationMemberEntity } from '../../modules/applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../../modules/applications/entities/application.entity.js';
 import { DecisionEntity } from '../../modules/review/entities/decision.entity.js';
@@ -19,6 +21,8 @@ export const ENTITIES = [
   ReviewItemEntity,
   DecisionEntity,
   AuditEventEntity,
+  AuditCheckpointEntity,
+  AuditVerifiedPointEntity,
   WebhookEventEntity,
   ReverificationRunEntity,
   ReverificationRunItemEntity,

@@ -41,7 +41,10 @@ export interface CheckRegistryJobData extends VerificationJobData {
 
 /** A webhook event: its id and what it announces; the processor reads the rest from the database. */
 export type NotificationJobData = { eventId: string; correlationId: string } & (
-  { type: 'determination.made'; verificationId: string } | { type: 'decision.recorded'; decisionId: string }
+  | { type: 'determination.made'; verificationId: string }
+  | { type: 'decision.recorded'; decisionId: string }
+  /** A signed checkpoint of the audit log, sent to the witness (AUDIT_WITNESS_URL). */
+  | { type: 'audit.checkpoint'; checkpointId: string }
 );
 
 /** The programme a scheduler fires for. */

@@ -1,9 +1,9 @@
-import { ChainWalker, sealHash } from './audit-chain.js';
-import type { AuditEventEntity } from './audit-event.entity.js';
-import { GENESIS_HASH } from './audit.types.js';
+import fc from 'fast-check';
+import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
+import { ChainWalker, GENESIS_HASH, type SealedEvent, sealHash } from './audit-chain.js';
 
-function chain(length: number): AuditEventEntity[] {
-  const events: AuditEventEntity[] = [];
+function chain(length: number): SealedEvent[] {
+  const events: SealedEvent[] = [];
   let previousHash = GENESIS_HASH;
   for (let sequence = 1; sequence <= length; sequence++) {
     const unsealed = {
@@ -23,37 +23,37 @@ function chain(length: number): AuditEventEntity[] {
   return events;
 }
 
-const walk = (events: AuditEventEntity[], pageSize = 2) => {
-  const walker = new ChainWalker(GENESIS_HASH);
-  for (let i = 0; i < events.length; i += pageSize) {
-    const bad = walker.check(events.slice(i, i + pageSize));
+const walk = (events: SealedEvent[], sliceSize = 2) => {
+  const walker = new ChainWalker();
+  for (let i = 0; i < events.length; i += sliceSize) {
+    const bad = walker.check(events.slice(i, i + sliceSize));
     if (bad !== null) return bad;
   }
-  return walker.events;
+  return walker.sequence;
 };
 
 describe('audit chain', () => {
-  it('accepts an intact chain across pages', () => {
+  it('accepts an intact chain across slices', () => {
     expect(walk(chain(5))).toBe(5);
   });
 
   it('names an event whose content was changed', () => {
     const events = chain(5);
     events[2] = { ...events[2], outcome: 'NOT_FOUND' };
-    expect(walk(events)).toBe(3);
+    expect(walk(events)).toEqual({ firstBadSequence: 3, reason: 'HASH_MISMATCH' });
   });
 
   it('names the next event when a changed event was also re-sealed', () => {
     const events = chain(5);
     const changed = { ...events[1], actor: 'someone-else' };
     events[1] = { ...changed, hash: sealHash(changed) };
-    expect(walk(events)).toBe(3);
+    expect(walk(events)).toEqual({ firstBadSequence: 3, reason: 'LINK_BROKEN' });
   });
 
   it('names a removed event by its missing sequence', () => {
     const events = chain(5);
     events.splice(3, 1);
-    expect(walk(events)).toBe(4);
+    expect(walk(events)).toEqual({ firstBadSequence: 4, reason: 'SEQUENCE_GAP' });
   });
 
   it('names the first of two swapped events', () => {
@@ -62,12 +62,44 @@ describe('audit chain', () => {
       { ...events[3], sequence: 2 },
       { ...events[1], sequence: 4 },
     ];
-    expect(walk(events)).toBe(2);
+    expect(walk(events)).toEqual({ firstBadSequence: 2, reason: 'LINK_BROKEN' });
+  });
+
+  it('continues from a point verified before', () => {
+    const events = chain(6);
+    const walker = new ChainWalker({ sequence: 3, hash: events[2].hash });
+    expect(walker.check(events.slice(3))).toBeNull();
+    expect(walker.sequence).toBe(6);
+    expect(new ChainWalker({ sequence: 3, hash: events[1].hash }).check(events.slice(3))).toEqual({
+      firstBadSequence: 4,
+      reason: 'LINK_BROKEN',
+    });
   });
 
   it('seals every field: a different correlation id gives a different hash', () => {
     const [event] = chain(1);
     expect(sealHash({ ...event, correlationId: 'other' })).not.toBe(event.hash);
     expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes the same bytes as the canonical JSON of the event, whatever the strings hold', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          sequence: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+          at: text,
+          actor: text,
+          role: text,
+          action: text,
+          applicationId: fc.option(text, { nil: null }),
+          correlationId: text,
+          outcome: text,
+          previousHash: text,
+        }),
+        (content) => sealHash(content) === sha256Hex(canonicalJson(content)),
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,16 +1,23 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One link of the audit chain. It names who did what to which application and how it went,
- * never a name or an identity number. `hash` is the SHA-256 of the event's content and the
- * previous event's hash, so that changing, removing or reordering a row breaks the chain.
+ * One audit event. It names who did what to which application and how it went, never a name
+ * or an identity number. A writer inserts it unsealed, in the transaction of the change it
+ * records; the sealer then sets, once, its `sequence` and the hashes that chain it to the
+ * event before: `hash` is the SHA-256 of the event's content and the previous event's hash,
+ * so that changing, removing or reordering a sealed row breaks the chain.
  */
 @Entity('audit_events')
 export class AuditEventEntity {
-  /** 1, 2, 3, … without gaps: a missing number is a removed event. */
-  @PrimaryColumn({ type: 'integer' })
-  sequence: number;
+  /** Insertion order, for the sealer only; a late commit may seal after a higher id. */
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
 
+  /** 1, 2, 3, … without gaps once sealed (a missing number is a removed event); null until then. */
+  @Column({ type: 'integer', nullable: true })
+  sequence: number | null;
+
+  /** When the action happened (the writer's clock), not when the event was sealed. */
   @Column({ type: 'varchar', length: 24 })
   at: string;
 
@@ -34,9 +41,9 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 2000 })
   outcome: string;
 
-  @Column({ name: 'previous_hash', type: 'varchar', length: 64 })
-  previousHash: string;
+  @Column({ name: 'previous_hash', type: 'varchar', length: 64, nullable: true })
+  previousHash: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  hash: string;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error.js';
+import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
+import { canonicalJson } from '../../core/json/canonical-json.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import { toStoredInstant } from '../../core/time/date-time.js';
 import { ApplicationEntity } from '../applications/entities/application.entity.js';
-import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
-import { canonicalJson } from '../../core/json/canonical-json.js';
 import type { Principal } from '../auth/principal.js';
+import type { SealedEvent } from './audit-chain.js';
 import { AuditLog } from './audit-log.js';
-import { ChainWalker, type ChainVerdict } from './audit-chain.js';
 import { actorOf } from './audit.types.js';
 import { AuditEventEntity } from './audit-event.entity.js';
-import { GENESIS_HASH } from './audit.types.js';
-import type { ListAuditEventsQueryDto, VerifyAuditChainQueryDto } from './dto/list-audit-events.query.dto.js';
-
-const VERIFY_PAGE = 1000;
+import { AuditCheckpointsRepository } from './checkpoint/audit-checkpoints.repository.js';
+import { AuditSigningKeys } from './checkpoint/audit-signing-keys.js';
+import type { CheckpointPayload } from './checkpoint/checkpoint-jws.js';
+import type { ListAuditEventsQueryDto } from './dto/list-audit-events.query.dto.js';
 
 /** The sequence a cursor continues after; a cursor this service did not give out is a 400. */
 function afterOf(query: ListAuditEventsQueryDto): number | undefined {
@@ -42,21 +42,24 @@ function filtersOf(query: ListAuditEventsQueryDto): Record<string, string | numb
   >;
 }
 
-/** What auditors read of the chain: events by filter, the chain's head, and its verification. */
+/** What auditors read of the log: sealed events by filter, the newest signed checkpoint, the public keys. */
 @Injectable()
 export class AuditTrailService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly checkpoints: AuditCheckpointsRepository,
+    private readonly keys: AuditSigningKeys,
     private readonly auditLog: AuditLog,
   ) {}
 
   /**
-   * Events by filter, oldest first; a token's region limits them to that region's applications.
-   * The read is itself an audit event (AUDIT_READ, after the events are read, so that a page
-   * never holds its own read), with the filters used as its outcome: an auditor investigating
-   * misuse sees who looked for what.
+   * Sealed events by filter, oldest first; a token's region limits them to that region's
+   * applications. An event not sealed yet (sealing follows within a second) is not listed:
+   * it has no sequence to page by, and no hash to check. The read is itself an audit event
+   * (AUDIT_READ, after the events are read, so that a page never holds its own read), with the
+   * filters used as its outcome: an auditor investigating misuse sees who looked for what.
    */
-  async list(principal: Principal, query: ListAuditEventsQueryDto, correlationId: string): Promise<Page<AuditEventEntity>> {
+  async list(principal: Principal, query: ListAuditEventsQueryDto, correlationId: string): Promise<Page<SealedEvent>> {
     const page = await this.findPage(query, principal.region);
     await this.auditLog.record({
       actor: actorOf(principal),
@@ -68,8 +71,8 @@ export class AuditTrailService {
     return page;
   }
 
-  private async findPage(query: ListAuditEventsQueryDto, region?: string): Promise<Page<AuditEventEntity>> {
-    const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+  private async findPage(query: ListAuditEventsQueryDto, region?: string): Promise<Page<SealedEvent>> {
+    const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.sequence IS NOT NULL');
     if (region) {
       builder.innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id AND a.region_code LIKE :region', {
         region: regionLikePattern(region),
@@ -86,50 +89,39 @@ export class AuditTrailService {
       .orderBy('e.sequence', 'ASC')
       .take(query.limit + 1)
       .getMany();
-    const items = rows.slice(0, query.limit);
+    const items = rows.slice(0, query.limit).map(sealedEventOf);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ after: last.sequence }) : null };
   }
 
-  /** The newest event's sequence and hash, to be kept outside the database. */
-  async checkpoint(): Promise<{ sequence: number; hash: string; at: string | null }> {
-    const head = await this.dataSource
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .orderBy('e.sequence', 'DESC')
-      .limit(1)
-      .getOne();
-    return head ? { sequence: head.sequence, hash: head.hash, at: head.at } : { sequence: 0, hash: GENESIS_HASH, at: null };
+  /** The newest signed checkpoint: the compact JWS, and what it says. */
+  async checkpoint(): Promise<{ checkpoint: string; kid: string; payload: CheckpointPayload }> {
+    const newest = await this.checkpoints.newest();
+    if (!newest) throw DomainError.notFound('A signed checkpoint');
+    return {
+      checkpoint: newest.jws,
+      kid: newest.kid,
+      payload: { origin: newest.origin, sequence: Number(newest.sequence), hash: newest.hash, at: newest.at },
+    };
   }
 
-  /**
-   * Walks the whole chain from the first event. With a checkpoint, the chain must also still
-   * hold that event with that hash: events cut off the end are found that way.
-   */
-  async verify(query: VerifyAuditChainQueryDto): Promise<ChainVerdict> {
-    if ((query.checkpointSequence === undefined) !== (query.checkpointHash === undefined)) {
-      throw DomainError.validation([{ path: 'checkpointHash', message: 'checkpointSequence and checkpointHash go together' }]);
-    }
-    const walker = new ChainWalker(GENESIS_HASH);
-    const repository = this.dataSource.getRepository(AuditEventEntity);
-    for (let after = 0; ;) {
-      const page = await repository
-        .createQueryBuilder('e')
-        .where('e.sequence > :after', { after })
-        .orderBy('e.sequence', 'ASC')
-        .take(VERIFY_PAGE)
-        .getMany();
-      const bad = walker.check(page);
-      if (bad !== null) return { valid: false, firstBadSequence: bad };
-      if (page.length < VERIFY_PAGE) break;
-      after = page[page.length - 1].sequence;
-    }
-    if (query.checkpointSequence !== undefined) {
-      const atCheckpoint = await repository.findOneBy({ sequence: query.checkpointSequence });
-      if (!atCheckpoint || atCheckpoint.hash !== query.checkpointHash) {
-        return { valid: false, firstBadSequence: Math.min(query.checkpointSequence, walker.events + 1) };
-      }
-    }
-    return { valid: true, events: walker.events };
+  keySet() {
+    return this.keys.jwks();
   }
+}
+
+function sealedEventOf(entity: AuditEventEntity): SealedEvent {
+  const { sequence, at, actor, role, action, applicationId, correlationId, outcome, previousHash, hash } = entity;
+  return {
+    sequence: Number(sequence),
+    at,
+    actor,
+    role,
+    action,
+    applicationId,
+    correlationId,
+    outcome,
+    previousHash: previousHash!,
+    hash: hash!,
+  };
 }

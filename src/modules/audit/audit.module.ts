@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditTrailService } from './audit-trail.service.js';
 import { AuditController } from './audit.controller.js';
+import { AuditVerificationService } from './verify/audit-verification.service.js';
+import { AuditVerifiedPointsRepository } from './verify/audit-verified-points.repository.js';
 
-/** The audit trail as auditors read and verify it. */
+/** The audit log as auditors read and verify it. */
 @Module({
   controllers: [AuditController],
-  providers: [AuditTrailService],
+  providers: [AuditTrailService, AuditVerificationService, AuditVerifiedPointsRepository],
 })
 export class AuditModule {}

@@ -38,7 +38,7 @@ export function actorOf(principal: Principal): AuditActor {
   return { sub: principal.sub, role: (principal.grantedRoles ?? principal.roles)[0] };
 }
 
-/** What is recorded of one action; the chain fields are added when it is appended. */
+/** What is recorded of one action; the chain fields are added when it is sealed. */
 export interface AuditRecord {
   actor: AuditActor;
   action: AuditAction;
@@ -50,6 +50,3 @@ export interface AuditRecord {
    */
   outcome: string;
 }
-
-/** The hash the first event links to. */
-export const GENESIS_HASH = '0'.repeat(64);

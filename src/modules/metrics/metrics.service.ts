@@ -57,6 +57,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly auditSealLag = new Histogram({
+    name: 'hedui_audit_seal_lag_seconds',
+    help: 'Audit events sealed by this process, with the time from the event to its seal.',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -90,5 +97,9 @@ export class Metrics {
 
   auditAppended(actions: readonly string[]): void {
     for (const action of actions) this.auditEvents.inc({ action });
+  }
+
+  auditSealed(lagSeconds: readonly number[]): void {
+    for (const seconds of lagSeconds) this.auditSealLag.observe(seconds);
   }
 }

@@ -10,9 +10,10 @@ import { notificationJobData, type WebhookEventType } from './webhook-event.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
 
 /**
- * Announces determinations and decisions to the deployment's webhook, if it has one. The
- * event is recorded as pending in the same transaction as the determination or decision it
- * announces (an outbox: one is never stored without the other), and enqueued once that
+ * Announces determinations and decisions to the deployment's webhook, if it has one, and
+ * signed audit checkpoints to the audit log's witness, if it has one. The event is recorded
+ * as pending in the same transaction as what it announces (an outbox: one is never stored
+ * without the other), and enqueued once that
  * transaction commits, if Redis takes it within ENQUEUE_WAIT_MS; when it does not, the
  * sweeper enqueues the pending event later. The call over HTTP is made by a worker.
  */
@@ -28,8 +29,9 @@ export class NotificationService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
+  /** Whether any event has somewhere to go: the webhook, or the audit log's witness. */
   get enabled(): boolean {
-    return this.config.WEBHOOK_URL !== undefined;
+    return this.config.WEBHOOK_URL !== undefined || this.config.AUDIT_WITNESS_URL !== undefined;
   }
 
   /** A determination of this verification is being stored, in the transaction of `manager`. */
@@ -40,6 +42,11 @@ export class NotificationService {
   /** A reviewer's decision is being recorded, in the transaction of `manager`. */
   decisionRecorded(manager: EntityManager, decisionId: string, correlationId: string): Promise<void> {
     return this.announce(manager, 'decision.recorded', decisionId, correlationId);
+  }
+
+  /** A signed checkpoint of the audit log is being stored, in the sealer's transaction of `manager`: the witness gets a copy. */
+  checkpointSigned(manager: EntityManager, checkpointId: string, correlationId: string): Promise<void> {
+    return this.announce(manager, 'audit.checkpoint', checkpointId, correlationId);
   }
 
   /** Enqueues an event if Redis takes it promptly; never fails the caller. */
@@ -55,7 +62,8 @@ export class NotificationService {
   }
 
   private async announce(manager: EntityManager, type: WebhookEventType, subjectId: string, correlationId: string): Promise<void> {
-    if (!this.enabled) return;
+    const destination = type === 'audit.checkpoint' ? this.config.AUDIT_WITNESS_URL : this.config.WEBHOOK_URL;
+    if (destination === undefined) return;
     const data = notificationJobData(type, subjectId, correlationId);
     await this.events.recordPending(manager, {
       id: data.eventId,

@@ -6,13 +6,24 @@ import type { DecisionValue } from '../review/entities/decision.entity.js';
 export type WebhookEventType = NotificationJobData['type'];
 
 /** What a webhook call announces, as read from the database: ids, program, region and result only. */
-export type WebhookFacts = {
+export type ApplicationFacts = {
   occurredAt: string;
   applicationId: string;
   verificationId: string;
   program: Program;
   regionCode: string;
 } & ({ outcome: Outcome } | { decision: DecisionValue });
+
+/** What a witness is sent of a signed audit checkpoint: the compact JWS, and its payload for convenience. */
+export interface CheckpointFacts {
+  occurredAt: string;
+  origin: string;
+  sequence: number;
+  hash: string;
+  checkpoint: string;
+}
+
+export type WebhookFacts = ApplicationFacts | CheckpointFacts;
 
 /** The UUID namespace of Hedui's webhook event ids (RFC 9562 version 5). */
 const EVENT_ID_NAMESPACE = Buffer.from('9a40dc659c894f4690bbca14f08a5d31', 'hex');
@@ -30,21 +41,27 @@ export function webhookEventId(type: WebhookEventType, subjectId: string): strin
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The verification or decision an event announces. */
+/** The verification, decision or checkpoint an event announces. */
 export function subjectOf(data: NotificationJobData): string {
-  return data.type === 'determination.made' ? data.verificationId : data.decisionId;
+  if (data.type === 'determination.made') return data.verificationId;
+  return data.type === 'decision.recorded' ? data.decisionId : data.checkpointId;
 }
 
 /** The job data of an event, from its type and subject. */
 export function notificationJobData(type: WebhookEventType, subjectId: string, correlationId: string): NotificationJobData {
   const eventId = webhookEventId(type, subjectId);
-  return type === 'determination.made'
-    ? { eventId, type, verificationId: subjectId, correlationId }
-    : { eventId, type, decisionId: subjectId, correlationId };
+  if (type === 'determination.made') return { eventId, type, verificationId: subjectId, correlationId };
+  return type === 'decision.recorded'
+    ? { eventId, type, decisionId: subjectId, correlationId }
+    : { eventId, type, checkpointId: subjectId, correlationId };
 }
 
 /** The body of the call, keys in a fixed order; the same bytes on every retry. */
 export function webhookBody(eventId: string, type: WebhookEventType, facts: WebhookFacts): string {
+  if ('checkpoint' in facts) {
+    const { occurredAt, origin, sequence, hash, checkpoint } = facts;
+    return JSON.stringify({ id: eventId, type, occurredAt, origin, sequence, hash, checkpoint });
+  }
   const { occurredAt, applicationId, verificationId, program, regionCode } = facts;
   const result = 'outcome' in facts ? { outcome: facts.outcome } : { decision: facts.decision };
   return JSON.stringify({ id: eventId, type, occurredAt, applicationId, verificationId, program, regionCode, ...result });

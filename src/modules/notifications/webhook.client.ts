@@ -32,15 +32,19 @@ export function retryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Makes one signed call to WEBHOOK_URL; retrying is the queue's business. */
+/** Makes one signed call to WEBHOOK_URL (or, for an audit checkpoint, AUDIT_WITNESS_URL); retrying is the queue's business. */
 @Injectable()
 export class WebhookClient {
   constructor(private readonly config: AppConfig) {}
 
   /** Answers the receiver's 2xx status; throws WebhookDeliveryError for anything else. */
   async send(call: WebhookCall): Promise<number> {
-    const { WEBHOOK_URL: url, WEBHOOK_SECRET: secret, WEBHOOK_TIMEOUT_MS: timeoutMs } = this.config;
-    if (!url || !secret) throw new WebhookDeliveryError('WEBHOOK_URL is not set', null, false);
+    const timeoutMs = this.config.WEBHOOK_TIMEOUT_MS;
+    // Audit checkpoints go to the witness, with its own key; everything else to the deployment's webhook.
+    const witness = call.type === 'audit.checkpoint';
+    const url = witness ? this.config.AUDIT_WITNESS_URL : this.config.WEBHOOK_URL;
+    const secret = witness ? this.config.AUDIT_WITNESS_SECRET : this.config.WEBHOOK_SECRET;
+    if (!url || !secret) throw new WebhookDeliveryError(`${witness ? 'AUDIT_WITNESS_URL' : 'WEBHOOK_URL'} is not set`, null, false);
     // Wall-clock time, not the service's Clock: the receiver compares it with its own clock.
     const timestamp = String(Math.floor(Date.now() / 1000));
     let status: number;

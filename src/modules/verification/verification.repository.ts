@@ -118,9 +118,6 @@ export class VerificationRepository {
       .getMany();
   }
 
-
-
-
   /**
    * What each check needs to run, for many checks in two queries: its status, the application
    * it verifies and that application's members (in their order); null for a check not found.
@@ -156,7 +153,6 @@ export class VerificationRepository {
     for (const row of rows) byApplication.get(row.applicationId)?.push(row);
     return byApplication;
   }
-
 
   /**
    * Records the results of many checks in one transaction, each once: a check no longer pending

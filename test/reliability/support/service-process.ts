@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sparePort } from '../../support/spare-port.js';
 import { simulatorEnv } from '../../support/test-app.js';
-import { RELIABILITY_JWT_SECRET } from './tokens.js';
+import { RELIABILITY_AUDIT_SIGNING_KEY, RELIABILITY_JWT_SECRET } from './tokens.js';
 
 /** The built service; `npm run test:reliability` builds it first. */
 export const SERVICE_MAIN = resolve('dist/src/main.js');
@@ -51,6 +51,7 @@ export function serviceEnv(options: ServiceOptions, port: number): Record<string
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     AUTH_JWT_SECRET: RELIABILITY_JWT_SECRET,
+    AUDIT_SIGNING_KEY: RELIABILITY_AUDIT_SIGNING_KEY,
     QUEUE_PREFIX: options.queuePrefix,
     REDIS_URL: options.redisUrl,
     ...options.databaseEnv,

@@ -6,6 +6,7 @@ import { ReverificationRuns1764620000000 } from './1764620000000-reverification-
 import { AuditOutcomeWidth1764700000000 } from './1764700000000-audit-outcome-width.js';
 import { ReverificationRunExclusive1764710000000 } from './1764710000000-reverification-run-exclusive.js';
 import { SourceCheckOrigin1764713000000 } from './1764713000000-source-check-origin.js';
+import { AuditSealing1764720000000 } from './1764720000000-audit-sealing.js';
 
 /** Every migration, in order. Listed, not globbed: a glob loads them by dynamic import, which Jest cannot. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditOutcomeWidth1764700000000,
   ReverificationRunExclusive1764710000000,
   SourceCheckOrigin1764713000000,
+  AuditSealing1764720000000,
 ];

@@ -1,13 +1,16 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { AUDIT_ACTIONS } from '../audit.types.js';
 
 /** One link of the audit chain: never a name or an identity number. */
 @ApiSchema({ name: 'AuditEvent' })
 export class AuditEventResponseDto {
-  @ApiProperty({ type: 'integer', minimum: 1, description: '1, 2, 3, … without gaps.' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: '1, 2, 3, … without gaps: the order in which events were sealed.' })
   sequence: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the action happened. Events of concurrent writers may be sealed a few milliseconds out of this order.',
+  })
   at: string;
 
   @ApiProperty({ description: 'The token’s `sub`, or `system` for the service’s own workers.' })
@@ -48,17 +51,65 @@ export class AuditEventPageDto {
   nextCursor: string | null;
 }
 
-/** The chain's head, to keep outside the database. */
-@ApiSchema({ name: 'AuditCheckpoint' })
-export class AuditCheckpointDto {
-  @ApiProperty({ type: 'integer', minimum: 0, description: '0 while the chain is empty.' })
+/** What a checkpoint says: this log held `sequence` events, the last with `hash`. */
+@ApiSchema({ name: 'AuditCheckpointPayload' })
+export class AuditCheckpointPayloadDto {
+  @ApiProperty({ description: 'The log’s name (AUDIT_LOG_ORIGIN), so that a checkpoint of one deployment never passes for another’s.' })
+  origin: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events in the log when it was signed (0 while it was empty).' })
   sequence: number;
 
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'The hash of event `sequence` (64 zeros for an empty log).' })
   hash: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  at: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was signed.' })
+  at: string;
+}
+
+/** The newest signed checkpoint, to keep outside the deployment. */
+@ApiSchema({ name: 'AuditCheckpoint' })
+export class AuditCheckpointDto {
+  @ApiProperty({
+    pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+    description:
+      'The checkpoint as a compact JWS (EdDSA, Ed25519; header `typ` hedui-audit-checkpoint and `kid`): what to keep, and to pass to verify.',
+  })
+  checkpoint: string;
+
+  @ApiProperty({ description: 'The signing key’s id: its RFC 7638 thumbprint, as listed by GET /v1/audit-events/keys.' })
+  kid: string;
+
+  @ApiProperty({ type: AuditCheckpointPayloadDto, description: 'The JWS payload, decoded.' })
+  payload: AuditCheckpointPayloadDto;
+}
+
+/** One public key of the JWKS. */
+@ApiSchema({ name: 'AuditPublicKey' })
+export class AuditPublicKeyDto {
+  @ApiProperty({ enum: ['OKP'] })
+  kty: string;
+
+  @ApiProperty({ enum: ['Ed25519'] })
+  crv: string;
+
+  @ApiProperty({ description: 'The public key, base64url.' })
+  x: string;
+
+  @ApiProperty({ description: 'The key’s RFC 7638 thumbprint, as in a checkpoint’s header.' })
+  kid: string;
+
+  @ApiProperty({ enum: ['EdDSA'] })
+  alg: string;
+
+  @ApiProperty({ enum: ['sig'] })
+  use: string;
+}
+
+@ApiSchema({ name: 'AuditKeySet' })
+export class AuditKeySetDto {
+  @ApiProperty({ type: [AuditPublicKeyDto], description: 'The current signing key first, then earlier ones (AUDIT_PUBLIC_KEYS).' })
+  keys: AuditPublicKeyDto[];
 }
 
 @ApiSchema({ name: 'AuditChainValid' })
@@ -66,9 +117,35 @@ export class AuditChainValidDto {
   @ApiProperty({ enum: [true] })
   valid: true;
 
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events checked.' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events the log holds, all verified (the last one’s sequence).' })
   events: number;
+
+  @ApiProperty({ description: 'Whether the walk started at the first event (full=true, a checkpoint, or no earlier verification).' })
+  full: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'The sequence the walk started after: where the previous verification stopped (0 for a whole walk).',
+  })
+  verifiedFrom: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events hashed by this verification.' })
+  checked: number;
+
+  @ApiPropertyOptional({ type: AuditCheckpointPayloadDto, description: 'The checkpoint given, which the log still holds.' })
+  checkpoint?: AuditCheckpointPayloadDto;
 }
+
+export const AUDIT_VERIFY_FAILURES = [
+  'SEQUENCE_GAP',
+  'LINK_BROKEN',
+  'HASH_MISMATCH',
+  'CHECKPOINT_MISMATCH',
+  'CHECKPOINT_NOT_REACHED',
+  'VERIFIED_POINT_CHANGED',
+  'STORED_CHECKPOINT_INVALID',
+] as const;
 
 @ApiSchema({ name: 'AuditChainBroken' })
 export class AuditChainBrokenDto {
@@ -78,7 +155,21 @@ export class AuditChainBrokenDto {
   @ApiProperty({
     type: 'integer',
     minimum: 1,
-    description: 'The first event that is missing, changed or out of order (or the checkpoint that no longer matches).',
+    description:
+      'The first event missing, changed or out of order; for a checkpoint the log no longer holds, the checkpoint’s sequence (or the first sequence past the log’s end).',
   })
   firstBadSequence: number;
+
+  @ApiProperty({
+    enum: AUDIT_VERIFY_FAILURES,
+    description:
+      'SEQUENCE_GAP: an event removed or reordered; LINK_BROKEN: an event that does not link to the one before; HASH_MISMATCH: an event whose content no longer matches its hash; CHECKPOINT_MISMATCH: the log holds another event where a signed checkpoint (given, or the newest stored) says (rewritten and re-sealed, or rebuilt); CHECKPOINT_NOT_REACHED: the log ends before a signed checkpoint (its tail cut); VERIFIED_POINT_CHANGED: the event where the last verification stopped changed (run full=true); STORED_CHECKPOINT_INVALID: the newest checkpoint in the database was not signed by a key of this log (forged, or an old key left out of AUDIT_PUBLIC_KEYS).',
+  })
+  reason: string;
+
+  @ApiProperty({ description: 'Whether the walk started at the first event.' })
+  full: boolean;
+
+  @ApiPropertyOptional({ type: AuditCheckpointPayloadDto, description: 'The checkpoint given.' })
+  checkpoint?: AuditCheckpointPayloadDto;
 }

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../core/http/page-query.dto.js';
 import { DATE_TIME_QUERY_DOC } from '../../../core/time/date-time.js';
 import { IsDateTime } from '../../../core/validation/validators.js';
@@ -45,21 +44,25 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
 }
 
 export class VerifyAuditChainQueryDto {
-  /** A checkpoint kept outside the database: the chain must still reach it, with this hash. */
+  /** A signed checkpoint kept outside the deployment: the log must still hold the prefix it names. */
   @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: 'The `sequence` of a checkpoint kept outside the database: the chain must still reach it. Goes with checkpointHash.',
+    maxLength: 4096,
+    description:
+      'A signed checkpoint (the compact JWS of GET /v1/audit-events/checkpoint) kept outside the deployment: the log must still hold exactly the prefix it names. Walks the whole chain.',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  checkpointSequence?: number;
-
-  @ApiPropertyOptional({ maxLength: 64, description: 'The `hash` of that checkpoint. Goes with checkpointSequence.' })
-  @IsOptional()
   @IsString()
-  @MaxLength(64)
-  checkpointHash?: string;
+  @MaxLength(4096)
+  @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { message: 'checkpoint must be a compact JWS' })
+  checkpoint?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      'true: walk the whole chain from the first event. Otherwise only the events sealed since the last verification are walked (and the event it stopped at is checked).',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'full must be true or false' })
+  full?: 'true' | 'false';
 }
