@@ -240,6 +240,13 @@ describe('registry simulator', () => {
       ]).toEqual([200, 200, 429]);
     });
 
+    it('takes its quota on its own clock when given none', async () => {
+      // A quota of one a second and a burst of one: the second call at once is over it.
+      const simulator = await start({ quota: 1 });
+      expect((await post(simulator, PERSONS)).status).toBe(200);
+      expect((await post(simulator, PERSONS)).status).toBe(429);
+    });
+
     it('counts calls, identifiers and refusals over the quota per registry', async () => {
       const simulator = await start({ quota: 1, now: () => 0 });
       await post(simulator, PERSONS);

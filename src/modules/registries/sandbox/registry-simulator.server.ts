@@ -259,7 +259,7 @@ class RegistrySimulatorServer implements RegistrySimulator {
     const quota = this.options.quota;
     const rate = typeof quota === 'number' ? quota : quota?.[source];
     if (!rate) return undefined;
-    const now = (this.options.now ?? performance.now)();
+    const now = this.options.now ? this.options.now() : performance.now();
     const capacity = Math.max(1, rate);
     const bucket = this.buckets.get(source) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);
