@@ -44,13 +44,25 @@ export interface TransportAnswer {
   attempts: number;
 }
 
+/** A call slot of the registry's quota, taken before the call's contents were chosen: its first attempt goes at once. */
+export interface CallSlot {
+  requestId: string;
+}
+
 /** Carries one request to a registry: over HTTP, or in-process to the sandbox. */
 export interface RegistryTransport {
   /**
    * Sends one request and returns its 200 answer. Anything other than a 200 with JSON is
    * thrown as a RegistryError that carries the attempts and request ids of this call.
+   * With `slot`, the first attempt uses that slot instead of waiting for one.
    */
-  post(endpoint: SearchEndpoint, body: object): Promise<TransportAnswer>;
+  post(endpoint: SearchEndpoint, body: object, slot?: CallSlot): Promise<TransportAnswer>;
+  /**
+   * Waits until the registry may take a call (its quota, a `Retry-After` hold) and reserves
+   * that slot, so that what the call asks can be chosen then rather than when it queued.
+   * Absent where calls wait for nothing.
+   */
+  takeSlot?(endpoint: SearchEndpoint): Promise<CallSlot>;
 }
 
 export function searchLabel(endpoint: SearchEndpoint): string {

@@ -5,7 +5,7 @@ import { RegistryError } from '../registry.error.js';
 import { loadSandboxDataset } from '../sandbox/sandbox-registry.handler.js';
 import { SandboxRegistryTransport } from '../sandbox/sandbox-registry.transport.js';
 import { VEHICLE_OWNERS_SEARCH } from '../vehicle/vehicle-registry.mapper.js';
-import type { RegistryTransport, SearchEndpoint, TransportAnswer } from './registry-search.js';
+import type { CallSlot, RegistryTransport, SearchEndpoint, TransportAnswer } from './registry-search.js';
 import { SearchBatcher } from './search-batcher.js';
 
 const dataset = loadSandboxDataset();
@@ -193,5 +193,62 @@ describe('SearchBatcher', () => {
       'INVALID_RESPONSE',
       'INVALID_RESPONSE',
     ]);
+  });
+
+  describe('under a quota (the transport hands out call slots)', () => {
+    /** Slots come when the test releases them, one by one. */
+    class SlottedTransport extends RecordingTransport {
+      readonly slotsAsked: Array<() => void> = [];
+      readonly slotsUsed: string[] = [];
+      takeSlot(): Promise<CallSlot> {
+        const requestId = `slot-${this.slotsAsked.length + 1}`;
+        return new Promise((resolve) => this.slotsAsked.push(() => resolve({ requestId })));
+      }
+      override async post(endpoint: SearchEndpoint, body: object, slot?: CallSlot): Promise<TransportAnswer> {
+        if (slot) this.slotsUsed.push(slot.requestId);
+        return super.post(endpoint, body);
+      }
+    }
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('chooses what a call asks when its slot comes: lookups made while it waited go in it', async () => {
+      const slotted = new SlottedTransport();
+      const batcher = new SearchBatcher(PERSONS_SEARCH, slotted, { lingerMs: 0, maxInFlight: 4 });
+      const first = batcher.lookup(PEOPLE.slice(0, 2));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Past the linger, one call waits for its slot; the next lookups add no call of their own.
+      const later = [batcher.lookup(PEOPLE.slice(2, 4)), batcher.lookup(PEOPLE.slice(4, 6))];
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(slotted.slotsAsked).toHaveLength(1);
+      slotted.slotsAsked[0]();
+      await Promise.all([first, ...later]);
+      expect(slotted.calls).toEqual([PEOPLE.slice(0, 6).sort()]);
+      expect(slotted.slotsUsed).toEqual(['slot-1']);
+    });
+
+    it('asks a second slot only when more than a call’s worth waits beyond what the first will take', async () => {
+      const slotted = new SlottedTransport();
+      const batcher = new SearchBatcher(PERSONS_SEARCH, slotted, { lingerMs: 1000, maxInFlight: 4 });
+      const lookups = [batcher.lookup(STRANGERS.slice(0, 50))];
+      await settle();
+      expect(slotted.slotsAsked).toHaveLength(1);
+      lookups.push(batcher.lookup(STRANGERS.slice(50, 100)));
+      await settle();
+      expect(slotted.slotsAsked).toHaveLength(2);
+      lookups.push(batcher.lookup(STRANGERS.slice(100, 110)));
+      await settle();
+      expect(slotted.slotsAsked).toHaveLength(2);
+      for (const release of slotted.slotsAsked) release();
+      await settle();
+      // The ten left over wait for their linger, or for another lookup to fill a call.
+      expect(slotted.calls.map((call) => call.length)).toEqual([50, 50]);
+      lookups.push(batcher.lookup(STRANGERS.slice(110, 120)));
+      batcher.lookup(PEOPLE.slice(0, 30)).catch(() => undefined);
+      await settle();
+      expect(slotted.slotsAsked).toHaveLength(3);
+      slotted.slotsAsked[2]();
+      await Promise.all(lookups);
+      expect(slotted.calls.map((call) => call.length)).toEqual([50, 50, 50]);
+    });
   });
 });

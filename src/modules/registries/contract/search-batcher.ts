@@ -3,6 +3,7 @@ import type { RegistryLookup } from '../registry.types.js';
 import { ContractViolation, distinctSorted } from './registry-mapping.js';
 import {
   accountingProblem,
+  type CallSlot,
   MAX_IDENTIFIERS_PER_CALL,
   type RegistrySearch,
   type RegistryTransport,
@@ -58,6 +59,8 @@ export class SearchBatcher<Wire extends WireSearchAnswer, Answer> {
   /** Identifiers not yet in a call, by lane, each with the callers waiting for it; insertion-ordered. */
   private readonly waiting: Record<LookupLane, Map<string, Waiter<Wire>[]>> = { intake: new Map(), background: new Map() };
   private inFlight = 0;
+  /** Calls waiting for their slot of the registry's quota: each will take up to 50 of what waits when it comes. */
+  private awaitingSlot = 0;
   private linger?: NodeJS.Timeout;
   /** Whether the oldest waiting identifier has waited its linger: what waits goes as soon as a call may. */
   private overdue = false;
@@ -94,13 +97,13 @@ export class SearchBatcher<Wire extends WireSearchAnswer, Answer> {
     });
   }
 
-  /** Sends what may go now, and sets the linger for what must wait. */
+  /** Starts the calls that may go now, and sets the linger for what must wait. */
   private schedule(): void {
-    while (this.inFlight < this.options.maxInFlight && this.pendingCount() > 0) {
-      if (!this.overdue && this.pendingCount() < MAX_IDENTIFIERS_PER_CALL) break;
-      const { identifiers, waiters } = this.take();
+    while (this.inFlight < this.options.maxInFlight && this.unclaimed() > 0) {
+      if (!this.overdue && this.unclaimed() < MAX_IDENTIFIERS_PER_CALL) break;
       this.inFlight += 1;
-      void this.send(identifiers, waiters).finally(() => {
+      this.awaitingSlot += 1;
+      void this.dispatch().finally(() => {
         this.inFlight -= 1;
         this.schedule();
       });
@@ -109,7 +112,7 @@ export class SearchBatcher<Wire extends WireSearchAnswer, Answer> {
       this.overdue = false;
       clearTimeout(this.linger);
       this.linger = undefined;
-    } else if (!this.overdue && this.linger === undefined) {
+    } else if (this.unclaimed() > 0 && !this.overdue && this.linger === undefined) {
       this.linger = setTimeout(() => {
         this.linger = undefined;
         this.overdue = true;
@@ -121,6 +124,37 @@ export class SearchBatcher<Wire extends WireSearchAnswer, Answer> {
 
   private pendingCount(): number {
     return this.waiting.intake.size + this.waiting.background.size;
+  }
+
+  /** Waiting identifiers that no call waiting for its slot will take. */
+  private unclaimed(): number {
+    return this.pendingCount() - this.awaitingSlot * MAX_IDENTIFIERS_PER_CALL;
+  }
+
+  /**
+   * One call: first its slot of the registry's quota, then what it asks, chosen when the slot
+   * comes, so that under a quota a call carries what gathered while it waited rather than what
+   * there was when it queued.
+   */
+  private async dispatch(): Promise<void> {
+    let slot: CallSlot | undefined;
+    let slotError: unknown;
+    try {
+      slot = await this.transport.takeSlot?.(this.search);
+    } catch (error) {
+      slotError = error;
+    } finally {
+      this.awaitingSlot -= 1;
+    }
+    const { identifiers, waiters } = this.take();
+    // What remains gets its linger or its call.
+    this.schedule();
+    if (identifiers.length === 0) return;
+    if (slotError !== undefined) {
+      for (const waiter of distinctWaiters(waiters)) this.fail(waiter, slotError);
+      return;
+    }
+    await this.send(identifiers, waiters, [], slot);
   }
 
   /** The next call's identifiers (intake first) and, for each, who waits for it in either lane. */
@@ -144,14 +178,14 @@ export class SearchBatcher<Wire extends WireSearchAnswer, Answer> {
    * nobody waits for any more (their callers failed meanwhile) are left out, and a call for
    * none is not made. `spent`: the calls already made for these identifiers (halving a 400).
    */
-  private async send(asked: string[], waiting: Map<string, Waiter<Wire>[]>, spent: TransportAnswer[] = []): Promise<void> {
+  private async send(asked: string[], waiting: Map<string, Waiter<Wire>[]>, spent: TransportAnswer[] = [], slot?: CallSlot): Promise<void> {
     const identifiers = asked.filter((identifier) => waiting.get(identifier)!.some((waiter) => !waiter.settled));
     if (identifiers.length === 0) return;
     const waiters = new Map(identifiers.map((identifier) => [identifier, waiting.get(identifier)!]));
     const everyone = distinctWaiters(waiters);
     let call: TransportAnswer;
     try {
-      call = await this.transport.post(this.search, { [this.search.identifiersField]: identifiers });
+      call = await this.transport.post(this.search, { [this.search.identifiersField]: identifiers }, slot);
     } catch (error) {
       if (!(error instanceof RegistryError)) {
         for (const waiter of everyone) this.fail(waiter, error);

@@ -127,6 +127,22 @@ describe('RegistryHttpClient circuit breaker', () => {
     expect(holds).toEqual([5000, 5000]);
   });
 
+  it('sends a call whose slot was taken beforehand at once, under that slot’s request id, and takes new slots for its retries', async () => {
+    const quota = { acquire: jest.fn(async (_requestId: string) => undefined), holdBack: jest.fn(async (_ms: number) => undefined) };
+    client = new RegistryHttpClient({ ...OPTIONS, quota });
+    const slot = await client.takeSlot();
+    expect(quota.acquire.mock.calls).toEqual([[slot.requestId]]);
+    answered(503);
+    const failed = await failureOf(client.post(VEHICLE_OWNERS_SEARCH, { idNumbers: [OWNER] }, slot));
+    const sent = fetchMock.mock.calls.map(
+      ([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers['X-Request-Id'],
+    );
+    expect(failed.options.requestIds).toEqual(sent);
+    expect(sent[0]).toBe(slot.requestId);
+    // The slot served the first attempt only; the retry took one of its own.
+    expect(quota.acquire.mock.calls.map(([requestId]) => requestId)).toEqual([slot.requestId, sent[1]]);
+  });
+
   it('holds this process back for a 503 Retry-After, without holding other processes', async () => {
     const quota = { acquire: jest.fn(async (_requestId: string) => undefined), holdBack: jest.fn(async (_ms: number) => undefined) };
     client = new RegistryHttpClient({ ...OPTIONS, quota });

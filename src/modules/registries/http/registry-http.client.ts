@@ -9,7 +9,13 @@ import {
   retry,
   type RetryPolicy,
 } from 'cockatiel';
-import { searchLabel, type RegistryTransport, type SearchEndpoint, type TransportAnswer } from '../contract/registry-search.js';
+import {
+  type CallSlot,
+  searchLabel,
+  type RegistryTransport,
+  type SearchEndpoint,
+  type TransportAnswer,
+} from '../contract/registry-search.js';
 import { errorForStatus } from '../contract/registry-status.js';
 import { waitFor } from '../../../core/time/wait-for.js';
 import { QUOTA_CHANNEL, type QuotaDecision, type RegistryCallQuota } from '../quota/registry-quota.js';
@@ -140,15 +146,18 @@ export class RegistryHttpClient implements RegistryTransport {
     return CIRCUIT_STATUS[this.breaker.state];
   }
 
-  async post(endpoint: SearchEndpoint, body: object): Promise<TransportAnswer> {
+  async post(endpoint: SearchEndpoint, body: object, slot?: CallSlot): Promise<TransportAnswer> {
     const requestIds: string[] = [];
     const payload = JSON.stringify(body);
+    let taken = slot;
     try {
       const answer = await this.breaker.execute(() =>
         this.retryPolicy.execute(() => {
-          const requestId = randomUUID();
+          const requestId = taken?.requestId ?? randomUUID();
+          const slotTaken = taken !== undefined;
+          taken = undefined;
           requestIds.push(requestId);
-          return this.attempt(endpoint, payload, requestId);
+          return this.attempt(endpoint, payload, requestId, slotTaken);
         }),
       );
       return { body: answer, requestIds, attempts: requestIds.length };
@@ -166,13 +175,24 @@ export class RegistryHttpClient implements RegistryTransport {
     }
   }
 
-  private async attempt(endpoint: SearchEndpoint, payload: string, requestId: string): Promise<unknown> {
+  async takeSlot(): Promise<CallSlot> {
+    const requestId = randomUUID();
+    await this.waitForSlot(requestId);
+    return { requestId };
+  }
+
+  private async waitForSlot(requestId: string): Promise<void> {
     await waitFor(this.heldUntil - performance.now());
     if (this.options.quota) {
       await this.options.quota.acquire(requestId);
       // A 429 to another call may have come while this one waited for its slot.
       await waitFor(this.heldUntil - performance.now());
     }
+  }
+
+  private async attempt(endpoint: SearchEndpoint, payload: string, requestId: string, slotTaken: boolean): Promise<unknown> {
+    if (slotTaken) await waitFor(this.heldUntil - performance.now());
+    else await this.waitForSlot(requestId);
     const label = searchLabel(endpoint);
     const started = performance.now();
     const observe = (outcome: RegistryOutcome) =>
