@@ -32,7 +32,7 @@ export async function submitApplications(settings: LoadSettings): Promise<Submis
   const client = async () => {
     while (next < settings.count) {
       const index = next++;
-      results[index] = await submitOne(agent, settings, index);
+      results[index] = await submitOne(agent, settings, index, performance.now());
     }
   };
   try {
@@ -43,9 +43,31 @@ export async function submitApplications(settings: LoadSettings): Promise<Submis
   return results;
 }
 
-function submitOne(agent: Agent, settings: LoadSettings, index: number): Promise<Submission> {
-  const body = settings.bodies[index % settings.bodies.length];
+/**
+ * Submits at a fixed rate whatever the answers (an open loop, as a province's intake desks
+ * would), `count` in all; each latency counts from when the submission was due, so that a
+ * service that falls behind shows it rather than slowing the load down.
+ */
+export async function submitAtRate(settings: Omit<LoadSettings, 'clients'> & { perSecond: number }): Promise<Submission[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+  const interval = 1000 / settings.perSecond;
   const started = performance.now();
+  const pending: Promise<Submission>[] = [];
+  try {
+    for (let index = 0; index < settings.count; index++) {
+      const due = started + index * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(submitOne(agent, settings, index, due));
+    }
+    return await Promise.all(pending);
+  } finally {
+    agent.destroy();
+  }
+}
+
+function submitOne(agent: Agent, settings: Omit<LoadSettings, 'clients'>, index: number, started: number): Promise<Submission> {
+  const body = settings.bodies[index % settings.bodies.length];
   return new Promise((resolve) => {
     let settled = false;
     const done = (status: number, extra: Partial<Submission>) => {

@@ -33,3 +33,16 @@ export async function redisCommandsProcessed(redisUrl: string): Promise<number> 
     redis.disconnect();
   }
 }
+
+/** Redis's used memory, in bytes. */
+export async function redisMemoryUsed(redisUrl: string): Promise<number> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  await redis.connect();
+  try {
+    const memory = await redis.info('memory');
+    const match = /used_memory:(\d+)/.exec(memory);
+    return match ? Number(match[1]) : Number.NaN;
+  } finally {
+    redis.disconnect();
+  }
+}

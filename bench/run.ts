@@ -9,9 +9,13 @@ import { measureRawCeiling } from './raw-ceiling.js';
 import { deleteKeys } from './redis-keys.js';
 import { buildReport, printReport, writeReport } from './report.js';
 import { measureService } from './service-throughput.js';
-import { sqlStatementCounter } from './sql-counter.js';
+import { measureReverificationUnderQuota } from './reverification-under-quota.js';
 
-/** `npm run bench`: the raw BullMQ ceiling, then the service end to end, then audit appends and a verify of a million events, in one process. */
+/**
+ * `npm run bench`: the raw BullMQ ceiling; the service end to end as deployed (an API and a
+ * worker process), as fast as it goes and then at a fixed arrival rate; a re-verification run
+ * under the registries' quotas; audit appends and a verify of a million events.
+ */
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -29,23 +33,32 @@ const settings = {
   // The same offered load on both sides, so that the ratio compares like with like.
   clients: number('BENCH_CLIENTS', 32),
   concurrency: number('BENCH_CONCURRENCY', 50),
+  openLoopPerSecond: number('BENCH_OPEN_LOOP_RATE', 150),
+  openLoopSubmissions: number('BENCH_OPEN_LOOP_SUBMISSIONS', 3000),
+  quotaHouseholds: number('BENCH_QUOTA_HOUSEHOLDS', 20_000),
+  quotaPerSecond: number('BENCH_QUOTA_RATE', 10),
+  quotaLatencyMs: number('BENCH_QUOTA_LATENCY_MS', 50),
   verifyEvents: number('BENCH_VERIFY_EVENTS', 1_000_000),
 };
 const PHASE_TIMEOUT_MS = 90_000;
 // Past this the run is stuck: clean up what can be cleaned and fail, rather than hang a CI job.
-// Generating and sealing the million events of the verify measurement takes most of a minute.
-const WATCHDOG_MS = 420_000;
+// A re-verification of 20,000 households under quotas takes some three minutes, and generating
+// and sealing the million events of the verify measurement most of one.
+const WATCHDOG_MS = 1_200_000;
+const QUOTA_RUN_TIMEOUT_MS = 600_000;
 const RESULTS = resolve(process.cwd(), 'bench/results/latest.json');
 
 async function main(): Promise<number> {
-  const sqlStatements = sqlStatementCounter();
   const runId = randomBytes(4).toString('hex');
-  const prefixes = [`hedui-bench-raw-${runId}`, `hedui-bench-${runId}`];
+  const prefixes = [`hedui-bench-raw-${runId}`, `hedui-bench-${runId}`, `hedui-bench-quota-${runId}`];
   let database: BenchDatabase | undefined;
+  let quotaDatabase: BenchDatabase | undefined;
   let cleaning: Promise<void> | undefined;
   const cleanup = () =>
     (cleaning ??= (async () => {
-      await database?.drop().catch((error: unknown) => console.error(`Could not drop ${database?.name}: ${message(error)}`));
+      for (const used of [database, quotaDatabase]) {
+        await used?.drop().catch((error: unknown) => console.error(`Could not drop ${used?.name}: ${message(error)}`));
+      }
       for (const prefix of prefixes)
         await deleteKeys(settings.redisUrl, prefix).catch((error: unknown) =>
           console.error(`Could not delete ${prefix}:*: ${message(error)}`),
@@ -80,15 +93,31 @@ async function main(): Promise<number> {
       applications: settings.applications,
       clients: settings.clients,
       concurrency: settings.concurrency,
+      openLoopPerSecond: settings.openLoopPerSecond,
+      openLoopSubmissions: settings.openLoopSubmissions,
       requestTimeoutMs: 10_000,
       timeoutMs: PHASE_TIMEOUT_MS,
-      sqlStatements,
+    });
+    await deleteKeys(settings.redisUrl, prefixes[1]);
+
+    quotaDatabase = await createBenchDatabase(settings.postgresUrl);
+    console.error(
+      `re-verification under quotas: ${settings.quotaHouseholds} households, ${settings.quotaPerSecond} calls/s and ${settings.quotaLatencyMs} ms a call per registry…`,
+    );
+    const quotaRun = await measureReverificationUnderQuota({
+      databaseUrl: quotaDatabase.url,
+      redisUrl: settings.redisUrl,
+      prefix: prefixes[2],
+      households: settings.quotaHouseholds,
+      quotaPerSecond: settings.quotaPerSecond,
+      latencyMs: settings.quotaLatencyMs,
+      timeoutMs: QUOTA_RUN_TIMEOUT_MS,
     });
 
     // Hosts only: a URL may carry a password, and the figures are meant to be shared.
     const { postgresUrl, redisUrl, ...shown } = settings;
     const hosts = { postgres: new URL(postgresUrl).host, redis: new URL(redisUrl).host };
-    const report = buildReport({ ...shown, ...hosts }, busyBeforePercent, raw, service);
+    const report = buildReport({ ...shown, ...hosts }, busyBeforePercent, raw, service, quotaRun);
     printReport(report);
     writeReport(report, RESULTS);
     console.error(`figures written to ${RESULTS}`);

@@ -1,18 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory.js';
+import { Queue } from 'bullmq';
+import pg from 'pg';
 import { loadConfig } from '../src/core/config/app.config.js';
 import { QueueName } from '../src/core/queue/queue.types.js';
+import { redisConnection } from '../src/core/queue/redis-connection.js';
 import { TokenService } from '../src/modules/auth/token.service.js';
 import { SANDBOX_CASES, type SandboxCase } from '../src/modules/registries/sandbox/sandbox-cases.js';
-import { submitApplications, type Submission } from './http-load.js';
+import { submitApplications, submitAtRate, type Submission } from './http-load.js';
 import { startLoadMeter, type ProcessLoad } from './process-load.js';
-import { redisCommandsProcessed } from './redis-keys.js';
+import { redisCommandsProcessed, redisMemoryUsed } from './redis-keys.js';
 import { percentile } from './report.js';
+import { startServiceProcesses } from './service-processes.js';
 
 export interface ServiceSettings {
   databaseUrl: string;
@@ -22,10 +21,12 @@ export interface ServiceSettings {
   applications: number;
   clients: number;
   concurrency: number;
+  /** Submissions a second of the open-loop phase, and how many. */
+  openLoopPerSecond: number;
+  openLoopSubmissions: number;
   requestTimeoutMs: number;
   /** The longest the measured phase may take, submits and determinations together. */
   timeoutMs: number;
-  sqlStatements: () => number;
 }
 
 export interface ServiceResult extends ProcessLoad {
@@ -53,24 +54,37 @@ export interface ServiceResult extends ProcessLoad {
   outcomeMismatches: number;
   sqlStatementsPerApplication: number;
   redisCommandsPerApplication: number;
+  /** Redis's used memory before the measured phase and after it, once drained. */
+  redisMemoryBeforeBytes: number;
+  redisMemoryAfterBytes: number;
+  openLoop: {
+    perSecond: number;
+    submissions: number;
+    accepted: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    drainedAfterMs: number;
+  };
 }
 
 /**
- * The service as it runs by default (API and workers in one process) on a fresh PostgreSQL
- * database with the in-process sandbox registries, so that only the service's own work is
- * measured: HTTP intake, its transaction, the flow, three checks and the determination.
+ * The service as deployed, one API process and one worker process (`node dist/src/main.js`
+ * with SERVICE_MODE api and worker), on a fresh PostgreSQL database with the in-process
+ * sandbox registries, so that only the service's own work is measured: HTTP intake, its
+ * transaction, the flow, three checks and the determination. First as fast as 32 clients
+ * one request at a time can go (throughput), then at a fixed arrival rate while the workers
+ * drain (submit latency). SQL statements are counted in the processes themselves.
  */
 export async function measureService(settings: ServiceSettings): Promise<ServiceResult> {
   if (SANDBOX_CASES.length === 0) throw new Error('SANDBOX_CASES is empty: nothing to submit');
-  configureEnvironment(settings);
-  const config = loadConfig(process.env);
-  const token = new TokenService(config).sign({ sub: 'bench', roles: ['intake'] });
-  const app = await createApp(config);
+  const token = new TokenService(loadConfig({ NODE_ENV: 'test' })).sign({ sub: 'bench', roles: ['intake'] });
+  const processes = await startServiceProcesses(serviceEnv(settings), 1);
+  const database = new pg.Client({ connectionString: settings.databaseUrl });
+  await database.connect();
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address() as { port: number };
-    const http = { baseUrl: `http://127.0.0.1:${port}`, token, clients: settings.clients, timeoutMs: settings.requestTimeoutMs };
-    const determinations = new DeterminationCounter(app.get(DataSource));
+    const http = { baseUrl: processes.api.url, token, clients: settings.clients, timeoutMs: settings.requestTimeoutMs };
+    const determinations = new DeterminationCounter(database);
 
     // Every case once: one the API refuses is a defect of the case, reported, not a load to measure.
     const probe = await submitApplications({ ...http, bodies: bodiesOf(SANDBOX_CASES), count: SANDBOX_CASES.length });
@@ -89,9 +103,9 @@ export async function measureService(settings: ServiceSettings): Promise<Service
       throw new Error(`Warm-up: ${determinations.last} of ${warmupAccepted} determinations within ${settings.timeoutMs} ms`);
     }
 
-    const sqlBefore = settings.sqlStatements();
-    const pollsBefore = determinations.polls;
+    const sqlBefore = await processes.sqlStatements();
     const commandsBefore = await redisCommandsProcessed(settings.redisUrl);
+    const memoryBefore = await redisMemoryUsed(settings.redisUrl);
     const meter = startLoadMeter();
     const started = Date.now();
     const deadline = performance.now() + settings.timeoutMs;
@@ -101,16 +115,28 @@ export async function measureService(settings: ServiceSettings): Promise<Service
     const drained = await determinations.reach(warmupAccepted + accepted.length, deadline);
     const lastDeterminedAt = drained ? await determinations.lastDeterminedAt() : Date.now();
     const processLoad = meter();
-    const sqlStatements = settings.sqlStatements() - sqlBefore - (determinations.polls - pollsBefore);
+    const sqlStatements = (await processes.sqlStatements()) - sqlBefore;
     const redisCommands = (await redisCommandsProcessed(settings.redisUrl)) - commandsBefore;
-
+    const memoryAfter = await redisMemoryUsed(settings.redisUrl);
     const determined = determinations.last - warmupAccepted;
+
+    // Open loop: a fixed arrival rate, the workers draining as it comes.
+    const openStarted = Date.now();
+    const open = await submitAtRate({ ...load, count: settings.openLoopSubmissions, perSecond: settings.openLoopPerSecond });
+    const openAccepted = open.filter((submission) => submission.status === 202);
+    const openDrained = await determinations.reach(
+      warmupAccepted + accepted.length + openAccepted.length,
+      performance.now() + settings.timeoutMs,
+    );
+    const openLatencies = open.map((submission) => submission.latencyMs).sort((a, b) => a - b);
+
     const elapsedMs = Math.max(lastDeterminedAt - started, 1);
     const latencies = submissions.map((submission) => submission.latencyMs).sort((a, b) => a - b);
-    const integrity = await checkIntegrity(app, [
+    const integrity = await checkIntegrity(database, settings, [
       ...expecting(probe, SANDBOX_CASES),
       ...expecting(warmup, usable),
       ...expecting(submissions, usable),
+      ...expecting(open, usable),
     ]);
     return {
       applications: settings.applications,
@@ -129,42 +155,52 @@ export async function measureService(settings: ServiceSettings): Promise<Service
       submitP99Ms: percentile(latencies, 0.99),
       submitMaxMs: latencies[latencies.length - 1] ?? Number.NaN,
       drainAfterLastSubmitMs: Math.max(lastDeterminedAt - lastSubmitAt, 0),
-      timedOut: !drained,
+      timedOut: !drained || !openDrained,
       ...integrity,
       sqlStatementsPerApplication: sqlStatements / Math.max(determined, 1),
       redisCommandsPerApplication: redisCommands / Math.max(determined, 1),
+      redisMemoryBeforeBytes: memoryBefore,
+      redisMemoryAfterBytes: memoryAfter,
+      openLoop: {
+        perSecond: settings.openLoopPerSecond,
+        submissions: open.length,
+        accepted: openAccepted.length,
+        p50Ms: percentile(openLatencies, 0.5),
+        p99Ms: percentile(openLatencies, 0.99),
+        maxMs: openLatencies.at(-1) ?? Number.NaN,
+        drainedAfterMs: Date.now() - openStarted,
+      },
       ...processLoad,
     };
   } finally {
-    await app.close();
+    await database.end();
+    await processes.stop();
   }
 }
 
-function configureEnvironment(settings: ServiceSettings): void {
-  // Unset registry URLs select the sandbox adapters; no SQLite path may shadow PostgreSQL.
-  for (const key of ['SQLITE_PATH', 'HOUSEHOLD_REGISTRY_URL', 'VEHICLE_REGISTRY_URL', 'BUSINESS_REGISTRY_URL']) delete process.env[key];
-  Object.assign(process.env, {
+function serviceEnv(settings: ServiceSettings): Record<string, string> {
+  return {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: 'warn',
     DATABASE_URL: settings.databaseUrl,
     REDIS_URL: settings.redisUrl,
     QUEUE_PREFIX: settings.prefix,
     WORKER_CONCURRENCY: String(settings.concurrency),
     // Thousands of submissions with one token: the API's rate limit would refuse most of them.
     API_RATE_LIMIT: '0',
-    // A key of the run's own, rather than one generated into ./data.
+    REVERIFICATION_SCHEDULE: '',
+    // One key for both processes (one log), rather than one generated into ./data.
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
-  });
+  };
 }
 
 const STALL_MS = 15_000;
 
-/** Watches the `determinations` table; its polls are counted so that they can be left out of the SQL figures. */
+/** Watches the `determinations` table, from the bench's own connection (not counted in the service's statements). */
 class DeterminationCounter {
-  polls = 0;
   last = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: pg.Client) {}
 
   /**
    * Polls until `target` determinations exist. Gives up at the deadline, or sooner once the
@@ -184,15 +220,13 @@ class DeterminationCounter {
 
   /** When the last determination was made, by the service's own clock: the poll's 25 ms step does not blur the end. */
   async lastDeterminedAt(): Promise<number> {
-    this.polls += 1;
-    const [row] = await this.dataSource.query('SELECT MAX(determined_at) AS last FROM determinations');
-    return Date.parse(row.last);
+    const { rows } = await this.database.query('SELECT MAX(determined_at) AS last FROM determinations');
+    return Date.parse(rows[0].last);
   }
 
   private async count(): Promise<number> {
-    this.polls += 1;
-    const [row] = await this.dataSource.query('SELECT COUNT(*)::int AS n FROM determinations');
-    return row.n;
+    const { rows } = await this.database.query('SELECT COUNT(*)::int AS n FROM determinations');
+    return rows[0].n;
   }
 }
 
@@ -210,23 +244,26 @@ function expecting(submissions: Submission[], cases: readonly SandboxCase[]): Ac
   );
 }
 
-async function checkIntegrity(app: NestFastifyApplication, accepted: Accepted[]) {
-  const dataSource = app.get(DataSource);
-  const stored = new Set((await dataSource.query('SELECT id FROM applications')).map((row: { id: string }) => row.id));
-  const [notOne] = await dataSource.query(
+async function checkIntegrity(database: pg.Client, settings: ServiceSettings, accepted: Accepted[]) {
+  const query = async <T>(sql: string) => (await database.query(sql)).rows as T[];
+  const stored = new Set((await query<{ id: string }>('SELECT id FROM applications')).map((row) => row.id));
+  const [notOne] = await query<{ n: number }>(
     `SELECT COUNT(*)::int AS n FROM applications a
       WHERE (SELECT COUNT(*) FROM determinations d WHERE d.application_id = a.id) <> 1`,
   );
-  const [failedChecks] = await dataSource.query(`SELECT COUNT(*)::int AS n FROM source_checks WHERE status <> 'SUCCEEDED'`);
-  const outcomes = new Map<string, string>(
-    (await dataSource.query('SELECT application_id, outcome FROM determinations')).map(
-      (row: { application_id: string; outcome: string }) => [row.application_id, row.outcome],
-    ),
+  const [failedChecks] = await query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM source_checks WHERE status <> 'SUCCEEDED'`);
+  const outcomes = new Map(
+    (await query<{ application_id: string; outcome: string }>('SELECT application_id, outcome FROM determinations')).map((row) => [
+      row.application_id,
+      row.outcome,
+    ]),
   );
   const outcomeMismatches = accepted.filter(({ id, expected }) => outcomes.has(id) && outcomes.get(id) !== expected).length;
   let failedJobs = 0;
   for (const name of Object.values(QueueName)) {
-    failedJobs += (await app.get<Queue>(getQueueToken(name)).getJobCounts('failed')).failed ?? 0;
+    const queue = new Queue(name, { connection: redisConnection(settings.redisUrl), prefix: settings.prefix });
+    failedJobs += (await queue.getJobCounts('failed')).failed ?? 0;
+    await queue.close();
   }
   return {
     acceptedButNotStored: accepted.filter(({ id }) => !stored.has(id)).length,
