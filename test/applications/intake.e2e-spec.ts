@@ -189,6 +189,31 @@ describe.each(['sqlite', 'postgres'] as const)('intake on %s', (kind) => {
       expect(other.status).toBe(422);
     });
 
+    it('stores submissions that arrive together, two of them racing with one key: one stored, both answered alike', async () => {
+      const before = await counts();
+      const body = validApplication();
+      const answers = await Promise.all([
+        ...Array.from({ length: 8 }, () => submit(validApplication())),
+        submit(body, intake, { 'idempotency-key': 'key-race' }),
+        submit(body, intake, { 'idempotency-key': 'key-race' }),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(202));
+      const [first, second] = answers.slice(8);
+      expect(second.body).toEqual(first.body);
+      expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(9);
+      const after = await counts();
+      expect(after.applications - before.applications).toBe(9);
+      expect(after.verifications - before.verifications).toBe(9);
+      expect(after.source_checks - before.source_checks).toBe(27);
+      await t.auditSealed();
+      const submitted = await t.app
+        .get(DataSource)
+        .query(`SELECT application_id AS id FROM audit_events WHERE action = 'APPLICATION_SUBMITTED'`);
+      const ids = new Set(submitted.map((row: { id: string }) => row.id));
+      for (const answer of answers) expect(ids.has(answer.body.id)).toBe(true);
+      expect(submitted.filter((row: { id: string }) => row.id === first.body.id)).toHaveLength(1);
+    });
+
     it('keeps keys apart per caller', async () => {
       const mine = await submit(validApplication(), intake, { 'idempotency-key': 'key-3' });
       const theirs = await submit(validApplication(), t.token('intake', 'intake-b'), { 'idempotency-key': 'key-3' });

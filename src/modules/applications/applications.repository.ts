@@ -49,8 +49,9 @@ export class ApplicationsRepository {
     return this.unitOfWork.run(work);
   }
 
-  async insert(manager: EntityManager, application: ApplicationEntity, members: ApplicationMemberEntity[]): Promise<void> {
-    await manager.insert(ApplicationEntity, application);
+  /** New applications with their members: one statement for the applications, one for all their members. */
+  async insert(manager: EntityManager, applications: ApplicationEntity[], members: ApplicationMemberEntity[]): Promise<void> {
+    await manager.insert(ApplicationEntity, applications);
     await manager.insert(ApplicationMemberEntity, members);
   }
 

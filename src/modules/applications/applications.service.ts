@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { databaseUnavailable } from '../../core/database/database-unavailable.js';
 import { DomainError, type FieldProblem } from '../../core/errors/domain.error.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import { yuanTextToFen } from '../../core/money/fen.js';
 import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { actorOf, type AuditActor } from '../audit/audit.types.js';
+import { actorOf, type AuditActor, type AuditRecord } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import type { VerificationEntity } from '../verification/entities/verification.entity.js';
-import { VerificationService } from '../verification/verification.service.js';
+import { VerificationService, type VerificationRequest } from '../verification/verification.service.js';
 import { moveApplication } from './application-lifecycle.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
 import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
@@ -35,6 +37,14 @@ export interface ReverificationRequest {
   alongside?: (manager: EntityManager, verification: VerificationEntity) => Promise<void>;
 }
 
+/** What one submission stores: the application, its members, its first verification and their audit events. */
+interface Submission {
+  application: ApplicationEntity;
+  members: ApplicationMemberEntity[];
+  verification: VerificationRequest;
+  events: AuditRecord[];
+}
+
 export interface Accepted {
   id: string;
   status: 'RECEIVED';
@@ -50,6 +60,17 @@ export class ApplicationsService {
     private readonly auditLog: AuditLog,
     private readonly reviewQueue: ReviewQueueRepository,
   ) {}
+
+  /**
+   * The submissions that arrive at about the same time, stored in one transaction: one
+   * statement for each kind of row. One that cannot be stored (an Idempotency-Key another
+   * submission took meanwhile) fails alone: the batch is then stored one by one.
+   */
+  private readonly intake = new MicroBatcher((submissions: Submission[]) => this.store(submissions), {
+    maxItems: 50,
+    lingerMs: 0,
+    isolate: (error) => !databaseUnavailable(error),
+  });
 
   /**
    * Stores the application, its members and its first verification in one transaction, then
@@ -99,11 +120,13 @@ export class ApplicationsService {
       updatedAt: now,
     };
     const members = body.members.map((member, position) => toMemberEntity(application.id, position, member));
+    const event = { actor: actorOf(principal), applicationId: application.id, correlationId };
     let verification;
     try {
-      verification = await this.repository.transaction(async (manager) => {
-        await this.repository.insert(manager, application, members);
-        const recorded = await this.verifications.record(manager, {
+      verification = await this.intake.add({
+        application,
+        members,
+        verification: {
           id: verificationId,
           applicationId: application.id,
           sequence: 1,
@@ -111,14 +134,11 @@ export class ApplicationsService {
           requestedBy: principal.sub,
           correlationId,
           at: now,
-        });
-        const event = { actor: actorOf(principal), applicationId: application.id, correlationId };
-        await this.auditLog.append(
-          manager,
+        },
+        events: [
           { ...event, action: 'APPLICATION_SUBMITTED', outcome: 'RECEIVED' },
           { ...event, action: 'VERIFICATION_REQUESTED', outcome: policy.id },
-        );
-        return recorded;
+        ],
       });
     } catch (error) {
       // Two submissions with one key raced; the loser answers as a repeat of the winner.
@@ -128,6 +148,22 @@ export class ApplicationsService {
     }
     await this.verifications.enqueue(verification);
     return { id: application.id, status: 'RECEIVED' };
+  }
+
+  private store(submissions: Submission[]): Promise<VerificationEntity[]> {
+    return this.repository.transaction(async (manager) => {
+      await this.repository.insert(
+        manager,
+        submissions.map((submission) => submission.application),
+        submissions.flatMap((submission) => submission.members),
+      );
+      const recorded = await this.verifications.recordAll(
+        manager,
+        submissions.map((submission) => submission.verification),
+      );
+      await this.auditLog.append(manager, ...submissions.flatMap((submission) => submission.events));
+      return recorded;
+    });
   }
 
   /**

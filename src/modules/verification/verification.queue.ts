@@ -1,6 +1,7 @@
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { FlowProducer, Queue } from 'bullmq';
+import type { FlowJob, FlowProducer, Queue } from 'bullmq';
+import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
 import { JobName, QUEUE_OF_SOURCE, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
 import { REGISTRY_SOURCES } from '../registries/registry.types.js';
@@ -19,6 +20,7 @@ export const RUN_PRIORITY = 10;
  * Enqueues a verification as one BullMQ flow: a child per registry on that registry's
  * queue, and a parent that determines eligibility once all three have reported. Job ids are
  * derived from the verification id, so enqueuing the same verification twice adds nothing.
+ * The flows enqueued at about the same time are added together.
  */
 @Injectable()
 export class VerificationQueue {
@@ -27,23 +29,18 @@ export class VerificationQueue {
     @InjectQueue(QueueName.Determination) private readonly determinations: Queue<VerificationJobData>,
   ) {}
 
+  /** The flows that many callers enqueue at about the same time, added in one go (one Redis transaction). */
+  private readonly batches = new MicroBatcher(
+    async (flows: FlowJob[]) => {
+      await this.flows.addBulk(flows);
+      return flows.map(() => undefined);
+    },
+    { maxItems: 100, lingerMs: 0 },
+  );
+
   /** `priority`: see RUN_PRIORITY; given to the parent and to each child. */
   async enqueue(data: VerificationJobData, priority?: number): Promise<void> {
-    const prioritised = priority === undefined ? {} : { priority };
-    await this.flows.add({
-      name: JobName.DetermineEligibility,
-      queueName: QueueName.Determination,
-      data,
-      opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
-      children: REGISTRY_SOURCES.map((source) => ({
-        name: JobName.CheckRegistry,
-        queueName: QUEUE_OF_SOURCE[source],
-        data: { ...data, source },
-        // A child that fails for good must not hold the parent: the determination closes
-        // its check as unavailable and sends the case to review.
-        opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
-      })),
-    });
+    await this.batches.add(verificationFlow(data, priority));
   }
 
   /**
@@ -57,3 +54,22 @@ export class VerificationQueue {
 }
 
 const determinationJobId = (verificationId: string) => `determine-${verificationId}`;
+
+/** The flow of one verification: its determination, waiting for a check per registry. */
+function verificationFlow(data: VerificationJobData, priority?: number): FlowJob {
+  const prioritised = priority === undefined ? {} : { priority };
+  return {
+    name: JobName.DetermineEligibility,
+    queueName: QueueName.Determination,
+    data,
+    opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
+    children: REGISTRY_SOURCES.map((source) => ({
+      name: JobName.CheckRegistry,
+      queueName: QUEUE_OF_SOURCE[source],
+      data: { ...data, source },
+      // A child that fails for good must not hold the parent: the determination closes
+      // its check as unavailable and sends the case to review.
+      opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
+    })),
+  };
+}

@@ -92,17 +92,19 @@ export class VerificationRepository {
     return this.records.add(record);
   }
 
-  /** Adds a verification and its pending source checks, inside the caller's transaction. */
-  async addVerification(manager: EntityManager, verification: VerificationEntity): Promise<void> {
-    await manager.insert(VerificationEntity, verification);
+  /** Adds verifications and their pending source checks, inside the caller's transaction: one statement for each kind of row. */
+  async addVerifications(manager: EntityManager, verifications: VerificationEntity[]): Promise<void> {
+    await manager.insert(VerificationEntity, verifications);
     await manager.insert(
       SourceCheckEntity,
-      REGISTRY_SOURCES.map((source) => ({
-        verificationId: verification.id,
-        source,
-        status: 'PENDING' as const,
-        attempts: 0,
-      })),
+      verifications.flatMap((verification) =>
+        REGISTRY_SOURCES.map((source) => ({
+          verificationId: verification.id,
+          source,
+          status: 'PENDING' as const,
+          attempts: 0,
+        })),
+      ),
     );
   }
 

@@ -35,20 +35,28 @@ export class VerificationService {
   ) {}
 
   async record(manager: EntityManager, request: VerificationRequest): Promise<VerificationEntity> {
-    const verification: VerificationEntity = {
-      id: request.id,
-      applicationId: request.applicationId,
-      sequence: request.sequence,
-      policyVersion: request.policyVersion,
-      status: 'PENDING',
-      requestedBy: request.requestedBy,
-      correlationId: request.correlationId,
-      createdAt: request.at,
-      completedAt: null,
-      runId: request.runId ?? null,
-    };
-    await this.repository.addVerification(manager, verification);
+    const [verification] = await this.recordAll(manager, [request]);
     return verification;
+  }
+
+  /** Records pending verifications, inside the caller's transaction. */
+  async recordAll(manager: EntityManager, requests: VerificationRequest[]): Promise<VerificationEntity[]> {
+    const verifications = requests.map(
+      (request): VerificationEntity => ({
+        id: request.id,
+        applicationId: request.applicationId,
+        sequence: request.sequence,
+        policyVersion: request.policyVersion,
+        status: 'PENDING',
+        requestedBy: request.requestedBy,
+        correlationId: request.correlationId,
+        createdAt: request.at,
+        completedAt: null,
+        runId: request.runId ?? null,
+      }),
+    );
+    await this.repository.addVerifications(manager, verifications);
+    return verifications;
   }
 
   /**
