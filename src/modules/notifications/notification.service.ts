@@ -34,9 +34,13 @@ export class NotificationService {
     return this.config.WEBHOOK_URL !== undefined || this.config.AUDIT_WITNESS_URL !== undefined;
   }
 
-  /** A determination of this verification is being stored, in the transaction of `manager`. */
-  determinationMade(manager: EntityManager, verificationId: string, correlationId: string): Promise<void> {
-    return this.announce(manager, 'determination.made', verificationId, correlationId);
+  /** Determinations are being stored together, in the transaction of `manager`: one statement records all their events. */
+  determinationsMade(manager: EntityManager, made: Array<{ verificationId: string; correlationId: string }>): Promise<void> {
+    return this.announceAll(
+      manager,
+      'determination.made',
+      made.map(({ verificationId, correlationId }) => ({ subjectId: verificationId, correlationId })),
+    );
   }
 
   /** A reviewer's decision is being recorded, in the transaction of `manager`. */
@@ -61,17 +65,29 @@ export class NotificationService {
     return error === null;
   }
 
-  private async announce(manager: EntityManager, type: WebhookEventType, subjectId: string, correlationId: string): Promise<void> {
+  private announce(manager: EntityManager, type: WebhookEventType, subjectId: string, correlationId: string): Promise<void> {
+    return this.announceAll(manager, type, [{ subjectId, correlationId }]);
+  }
+
+  private async announceAll(
+    manager: EntityManager,
+    type: WebhookEventType,
+    subjects: Array<{ subjectId: string; correlationId: string }>,
+  ): Promise<void> {
     const destination = type === 'audit.checkpoint' ? this.config.AUDIT_WITNESS_URL : this.config.WEBHOOK_URL;
-    if (destination === undefined) return;
-    const data = notificationJobData(type, subjectId, correlationId);
-    await this.events.recordPending(manager, {
-      id: data.eventId,
-      type,
+    if (destination === undefined || subjects.length === 0) return;
+    const createdAt = this.clock.now().toISOString();
+    const jobs = subjects.map(({ subjectId, correlationId }) => ({
+      data: notificationJobData(type, subjectId, correlationId),
       subjectId,
       correlationId,
-      createdAt: this.clock.now().toISOString(),
+    }));
+    await this.events.recordPending(
+      manager,
+      jobs.map(({ data, subjectId, correlationId }) => ({ id: data.eventId, type, subjectId, correlationId, createdAt })),
+    );
+    this.unitOfWork.afterCommit(manager, () => {
+      for (const { data } of jobs) void this.enqueue(data);
     });
-    this.unitOfWork.afterCommit(manager, () => void this.enqueue(data));
   }
 }

@@ -23,12 +23,12 @@ export class WebhookEventsRepository {
   ) {}
 
   /** Records an event as pending, inside the caller's transaction; recording it again (same id) changes nothing. */
-  async recordPending(manager: EntityManager, event: NewWebhookEvent): Promise<void> {
+  async recordPending(manager: EntityManager, events: NewWebhookEvent[]): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
       .into(WebhookEventEntity)
-      .values({ ...event, status: 'PENDING', attempts: 0, responseStatus: null, finishedAt: null })
+      .values(events.map((event) => ({ ...event, status: 'PENDING' as const, attempts: 0, responseStatus: null, finishedAt: null })))
       .orIgnore()
       .execute();
   }

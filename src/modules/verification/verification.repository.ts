@@ -321,9 +321,10 @@ export class VerificationRepository {
           outcome: determination.outcome,
         })),
       );
-      for (const { determination, correlationId } of items) {
-        await this.notifications.determinationMade(manager, determination.verificationId, correlationId);
-      }
+      await this.notifications.determinationsMade(
+        manager,
+        items.map(({ determination, correlationId }) => ({ verificationId: determination.verificationId, correlationId })),
+      );
     });
   }
 

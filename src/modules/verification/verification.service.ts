@@ -41,20 +41,18 @@ export class VerificationService {
 
   /** Records pending verifications, inside the caller's transaction. */
   async recordAll(manager: EntityManager, requests: VerificationRequest[]): Promise<VerificationEntity[]> {
-    const verifications = requests.map(
-      (request): VerificationEntity => ({
-        id: request.id,
-        applicationId: request.applicationId,
-        sequence: request.sequence,
-        policyVersion: request.policyVersion,
-        status: 'PENDING',
-        requestedBy: request.requestedBy,
-        correlationId: request.correlationId,
-        createdAt: request.at,
-        completedAt: null,
-        runId: request.runId ?? null,
-      }),
-    );
+    const verifications = requests.map((request): VerificationEntity => ({
+      id: request.id,
+      applicationId: request.applicationId,
+      sequence: request.sequence,
+      policyVersion: request.policyVersion,
+      status: 'PENDING',
+      requestedBy: request.requestedBy,
+      correlationId: request.correlationId,
+      createdAt: request.at,
+      completedAt: null,
+      runId: request.runId ?? null,
+    }));
     await this.repository.addVerifications(manager, verifications);
     return verifications;
   }
