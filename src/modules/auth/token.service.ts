@@ -20,10 +20,6 @@ const REFUSED = 'The bearer token is missing, malformed, expired or not signed b
  * public key cannot be passed off as an HMAC secret. Whatever goes wrong, the JWKS endpoint
  * being down included, the answer is 401, never a 500. Also signs HS256 development tokens.
  */
-/** How long a verified token's signature is taken as verified, and how many such tokens are kept. */
-const VERIFIED_TOKEN_REUSE_S = 60;
-const VERIFIED_TOKENS_KEPT = 10_000;
-
 @Injectable()
 export class TokenService {
   private readonly logger = new Logger(TokenService.name);
@@ -33,13 +29,6 @@ export class TokenService {
   private readonly claimChecks: JWTVerifyOptions;
   /** Each request's verification, so that the guards that ask (rate limit, auth) verify its token once. */
   private readonly verified = new WeakMap<object, Promise<Principal>>();
-  /**
-   * The claims of tokens whose signature was verified lately, by token: an intake system sends
-   * one token with thousands of submissions. Each is kept until its `exp` or for
-   * VERIFIED_TOKEN_REUSE_S, whichever is sooner, so that a key an identity provider withdraws
-   * stops its tokens within that time; at most VERIFIED_TOKENS_KEPT, the oldest dropped first.
-   */
-  private readonly recentlyVerified = new Map<string, { claims: JWTPayload; untilSeconds: number }>();
 
   constructor(private readonly config: AppConfig) {
     const secret = config.AUTH_JWT_SECRET;
@@ -76,22 +65,13 @@ export class TokenService {
 
   /** The principal of a token; UNAUTHENTICATED (401) for anything short of a valid one. */
   async verify(token: string): Promise<Principal> {
-    const nowSeconds = Date.now() / 1000;
-    const recent = this.recentlyVerified.get(token);
-    if (recent && nowSeconds < recent.untilSeconds) {
-      return principalOfClaims(recent.claims, Math.floor(nowSeconds), this.config.AUTH_MAX_TOKEN_TTL_S);
-    }
-    this.recentlyVerified.delete(token);
     let claims: JWTPayload;
     try {
       claims = await this.verifySignature(token);
     } catch {
       throw new DomainError('UNAUTHENTICATED', REFUSED);
     }
-    const principal = principalOfClaims(claims, Math.floor(nowSeconds), this.config.AUTH_MAX_TOKEN_TTL_S);
-    if (this.recentlyVerified.size >= VERIFIED_TOKENS_KEPT) this.recentlyVerified.delete(this.recentlyVerified.keys().next().value!);
-    this.recentlyVerified.set(token, { claims, untilSeconds: Math.min(claims.exp!, nowSeconds + VERIFIED_TOKEN_REUSE_S) });
-    return principal;
+    return principalOfClaims(claims, Math.floor(Date.now() / 1000), this.config.AUTH_MAX_TOKEN_TTL_S);
   }
 
   /** An HS256 token for `principal` (development, tests); only where an HS256 secret is configured. */
