@@ -1,9 +1,10 @@
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { FlowProducer, Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
-import { JobName, QUEUE_OF_SOURCE, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
-import { REGISTRY_SOURCES } from '../registries/registry.types.js';
+import { JobName, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
 
 export const VERIFICATION_FLOW = 'verification';
 
@@ -17,15 +18,20 @@ export const RUN_PRIORITY = 10;
 
 /**
  * Enqueues a verification as one BullMQ flow: a child per registry on that registry's
- * queue, and a parent that determines eligibility once all three have reported. Job ids are
+ * queue, and a parent that determines eligibility once every registry has reported. Job ids are
  * derived from the verification id, so enqueuing the same verification twice adds nothing.
  */
 @Injectable()
 export class VerificationQueue {
+  private readonly registries: readonly RegistryPlugin[];
+
   constructor(
     @InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer,
     @InjectQueue(QueueName.Determination) private readonly determinations: Queue<VerificationJobData>,
-  ) {}
+    @Optional() @Inject(REGISTRY_PLUGINS) registries?: readonly RegistryPlugin[],
+  ) {
+    this.registries = registriesOf(registries);
+  }
 
   /** `priority`: see RUN_PRIORITY; given to the parent and to each child. */
   async enqueue(data: VerificationJobData, priority?: number): Promise<void> {
@@ -35,9 +41,9 @@ export class VerificationQueue {
       queueName: QueueName.Determination,
       data,
       opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
-      children: REGISTRY_SOURCES.map((source) => ({
+      children: this.registries.map(({ source, queue }) => ({
         name: JobName.CheckRegistry,
-        queueName: QUEUE_OF_SOURCE[source],
+        queueName: queue,
         data: { ...data, source },
         // A child that fails for good must not hold the parent: the determination closes
         // its check as unavailable and sends the case to review.
