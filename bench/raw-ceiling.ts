@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { FlowProducer, Worker } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS } from '../src/core/queue/job-options.js';
-import { JobName, QUEUE_OF_SOURCE, QueueName } from '../src/core/queue/queue.types.js';
+import { JobName, QueueName } from '../src/core/queue/queue.types.js';
 import { redisConnection } from '../src/core/queue/redis-connection.js';
-import { REGISTRY_SOURCES } from '../src/modules/registries/registry.types.js';
+import { BUILT_IN_REGISTRIES } from '../src/modules/registries/registry-plugins.js';
 import { startLoadMeter, type ProcessLoad } from './process-load.js';
 import { redisCommandsProcessed } from './redis-keys.js';
 
@@ -38,7 +38,7 @@ export async function measureRawCeiling(settings: RawSettings): Promise<RawResul
   const options = { connection, prefix: settings.prefix };
   let completed = 0;
   let lastCompletionAt = 0;
-  const queues = [QueueName.Determination, ...REGISTRY_SOURCES.map((source) => QUEUE_OF_SOURCE[source])];
+  const queues = [QueueName.Determination, ...BUILT_IN_REGISTRIES.map((registry) => registry.queue)];
   const workers = queues.map((name) => new Worker(name, async () => undefined, { ...options, concurrency: settings.concurrency }));
   // Counted on the parent's worker: a parent completes only once its three children have.
   workers[0].on('completed', () => {
@@ -98,9 +98,9 @@ function flowOf(verificationId: string) {
     queueName: QueueName.Determination,
     data,
     opts: { ...DEFAULT_JOB_OPTIONS, jobId: `determine-${verificationId}` },
-    children: REGISTRY_SOURCES.map((source) => ({
+    children: BUILT_IN_REGISTRIES.map(({ source, queue }) => ({
       name: JobName.CheckRegistry,
-      queueName: QUEUE_OF_SOURCE[source],
+      queueName: queue,
       data: { ...data, source },
       opts: { ...DEFAULT_JOB_OPTIONS, jobId: `check-${verificationId}-${source}`, ignoreDependencyOnFailure: true },
     })),

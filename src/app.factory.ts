@@ -1,8 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
-import type { CoreOptions } from './core/core.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './core/config/app.config.js';
 import { problem } from './core/errors/problem-details.js';
 import { correlationIdOf } from './core/http/correlation-id.js';
@@ -15,7 +14,7 @@ import { Metrics } from './modules/metrics/metrics.service.js';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The service as one Nest application on Fastify, ready to listen; used by main and by the tests. */
-export async function createApp(config: AppConfig, options: CoreOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app.config.js';
 import { CoreModule, type CoreOptions } from './core/core.module.js';
+import { QueueName } from './core/queue/queue.types.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -11,6 +12,9 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationWorkersModule } from './modules/notifications/notification-workers.module.js';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module.js';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module.js';
+import type { RegistryPlugin } from './modules/registries/registry-plugin.js';
+import { registryList } from './modules/registries/registry-plugins.js';
+import { RegistryPluginsModule } from './modules/registries/registry-plugins.module.js';
 import { ReverificationApiModule } from './modules/reverification/reverification-api.module.js';
 import { ReverificationWorkersModule } from './modules/reverification/reverification-workers.module.js';
 import { ReviewModule } from './modules/review/review.module.js';
@@ -20,31 +24,31 @@ import { VerificationWorkersModule } from './modules/verification/verification-w
  * The modules of the HTTP API. RateLimitModule first: global guards run in module order, so a
  * request with a bad token is counted (by IP) before the AuthGuard refuses it.
  */
-const API = [
-  RateLimitModule,
-  AuthModule,
-  AuditModule,
-  RefusalAuditModule,
-  ApplicationsModule,
-  ReviewModule,
-  ReverificationApiModule,
-  QueueDashboardModule,
-];
-/** The modules that work the queues. */
-const WORKERS = [VerificationWorkersModule, NotificationWorkersModule, ReverificationWorkersModule];
+const API = [RateLimitModule, AuthModule, AuditModule, RefusalAuditModule, ApplicationsModule, ReviewModule, ReverificationApiModule];
+
+export interface AppOptions extends CoreOptions {
+  /** Registries consulted besides the built-in ones (registry-plugins.ts), each a RegistryPlugin. */
+  registries?: readonly RegistryPlugin[];
+}
 
 @Module({})
 export class AppModule {
   /** The API, the workers or both, as SERVICE_MODE says; the audit log, health and metrics in every mode. */
-  static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     const mode = config.SERVICE_MODE;
+    const registries = registryList(options.registries);
+    // The service's queues and one per registry of the list (the built-in registries' are in QueueName).
+    const queues = [...new Set<string>([...Object.values(QueueName), ...registries.map((registry) => registry.queue)])];
+    // The modules that work the queues.
+    const workers = [VerificationWorkersModule.forRoot(registries), NotificationWorkersModule, ReverificationWorkersModule];
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, options),
+        RegistryPluginsModule.forRoot(registries),
         AuditLogModule,
-        ...(mode === 'worker' ? [] : API),
-        ...(mode === 'api' ? [] : WORKERS),
+        ...(mode === 'worker' ? [] : [...API, QueueDashboardModule.forRoot(queues)]),
+        ...(mode === 'api' ? [] : workers),
         HealthModule,
         MetricsModule.forRoot(config),
       ],

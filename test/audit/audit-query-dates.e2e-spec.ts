@@ -26,7 +26,11 @@ describe.each(['sqlite', 'postgres'] as const)('date-time query parameters on %s
   });
   afterAll(() => t.close());
 
-  const list = (query: string) => t.request('GET', `/v1/audit-events?${query}`, { token: auditor });
+  // The log lists sealed events only: what the requests above wrote is sealed first.
+  const list = async (query: string) => {
+    await t.auditSealed();
+    return t.request('GET', `/v1/audit-events?${query}`, { token: auditor });
+  };
 
   it.each([
     ['an ISO week date', 'from=2026-W01-1', 'from'],

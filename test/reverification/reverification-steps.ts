@@ -2,10 +2,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS } from '../../src/core/queue/job-options.js';
-import { JobName, QUEUE_OF_SOURCE, QueueName } from '../../src/core/queue/queue.types.js';
+import { JobName, QueueName } from '../../src/core/queue/queue.types.js';
 import { Clock } from '../../src/core/time/clock.js';
 import type { Program } from '../../src/modules/eligibility/eligibility.types.js';
-import { REGISTRY_SOURCES } from '../../src/modules/registries/registry.types.js';
+import { BUILT_IN_REGISTRIES } from '../../src/modules/registries/registry-plugins.js';
 import { monthsBefore } from '../../src/modules/reverification/reverification-due.js';
 import type { TestApp, TestResponse } from '../support/test-app.js';
 
@@ -37,7 +37,7 @@ export function reverificationQueue(t: TestApp): Queue {
 
 /** The four queues a verification's flow uses. */
 export function verificationQueues(t: TestApp): Queue[] {
-  return [QueueName.Determination, ...REGISTRY_SOURCES.map((source) => QUEUE_OF_SOURCE[source])].map((name) =>
+  return [QueueName.Determination, ...BUILT_IN_REGISTRIES.map((registry) => registry.queue)].map((name) =>
     t.app.get<Queue>(getQueueToken(name)),
   );
 }

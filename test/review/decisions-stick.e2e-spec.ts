@@ -105,6 +105,8 @@ describe.each(['sqlite', 'postgres'] as const)('decisions stick on %s', (kind) =
       expect(settled).toMatchObject({ status: 'IN_REVIEW', decision: decided.decision });
       expect(await pendingItems(id)).toEqual([expect.objectContaining({ reviewStatus: 'PENDING', outcome: 'NEEDS_REVIEW' })]);
 
+      // The log lists sealed events only.
+      await t.auditSealed();
       const requested = await listAll(t, admin, `/v1/audit-events?action=VERIFICATION_REQUESTED&applicationId=${id}`);
       // Alice's refused attempts are there too (CONFLICT, and DENIED on the reviewers' route); the verifications asked for are hers and carol's.
       const refused = ['CONFLICT', 'DENIED'];

@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createApp } from '../../src/app.factory.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/core/config/app.config.js';
-import type { CoreOptions } from '../../src/core/core.module.js';
+import type { AppOptions } from '../../src/app.module.js';
 import { QueueName } from '../../src/core/queue/queue.types.js';
 import { AuditSealer } from '../../src/modules/audit/sealing/audit-sealer.js';
 import type { Role } from '../../src/modules/auth/principal.js';
@@ -40,7 +40,7 @@ export interface TestResponse {
   text: string;
 }
 
-export interface TestAppOptions extends CoreOptions {
+export interface TestAppOptions extends AppOptions {
   /** Runs on the created app before it is initialised: a Fastify `onRoute` hook added here sees every controller route. */
   beforeInit?(app: NestFastifyApplication): void;
 }

@@ -4,9 +4,10 @@ import { AppConfig } from '../config/app.config.js';
 import { QueueName } from './queue.types.js';
 import { redisConnection } from './redis-connection.js';
 
-const queues = Object.values(QueueName).map((name) => ({ name }));
+/** The registries' queues are registered with the registry list (RegistryPluginsModule). */
+const queues = [QueueName.Determination, QueueName.Notifications, QueueName.Reverification].map((name) => ({ name }));
 
-/** BullMQ on the configured Redis, with every queue of the service registered once. */
+/** BullMQ on the configured Redis, with every queue of the service but the registries' registered once. */
 @Global()
 @Module({
   imports: [

@@ -1,7 +1,6 @@
 import type { Program } from '../../modules/eligibility/eligibility.types.js';
-import type { RegistrySource } from '../../modules/registries/registry.types.js';
 
-/** One queue per registry, so that each can get its own concurrency and rate limit. */
+/** The service's queues; one per registry, so that each can get its own concurrency and rate limit (registry-plugins.ts). */
 export enum QueueName {
   Determination = 'Determination',
   HouseholdRegistry = 'HouseholdRegistry',
@@ -23,12 +22,6 @@ export enum JobName {
   AdvanceReverificationRun = 'AdvanceReverificationRun',
 }
 
-export const QUEUE_OF_SOURCE: Record<RegistrySource, QueueName> = {
-  HOUSEHOLD_REGISTRATION: QueueName.HouseholdRegistry,
-  VEHICLE_REGISTRATION: QueueName.VehicleRegistry,
-  BUSINESS_REGISTRATION: QueueName.BusinessRegistry,
-};
-
 /** Job payloads carry ids only: BullMQ keeps them in Redis in clear text. */
 export interface VerificationJobData {
   verificationId: string;
@@ -36,7 +29,8 @@ export interface VerificationJobData {
 }
 
 export interface CheckRegistryJobData extends VerificationJobData {
-  source: RegistrySource;
+  /** The registry's source name (RegistryPlugin.source). */
+  source: string;
 }
 
 /** A webhook event: its id and what it announces; the processor reads the rest from the database. */

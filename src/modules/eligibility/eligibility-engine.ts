@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationInput, Finding, HouseholdFacts, Outcome } from './eligibility.types.js';
+import type { Evaluation, EvaluationInput, Finding, HouseholdFacts, Outcome, Severity } from './eligibility.types.js';
 import { enterpriseHoldings } from './facts/enterprise-capital.js';
 import { headOf, householdFacts, registeredHead } from './facts/household-facts.js';
 import type { PolicyVersion } from './policy/policy-version.types.js';
@@ -7,7 +7,8 @@ import { compareNullableText, type FindingDraft } from './rules/finding-draft.js
 import { householdMemberRules } from './rules/household-member.rules.js';
 import { householdRules } from './rules/household.rules.js';
 import { incomeRule } from './rules/income.rule.js';
-import { checkSources } from './rules/source.rules.js';
+import type { RegistryRules } from './registry-rules.js';
+import { checkSources, pluginRegistryFindings } from './rules/source.rules.js';
 import { vehicleRule } from './rules/vehicle.rule.js';
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -30,8 +31,12 @@ function decideOutcome(findings: readonly Finding[]): Outcome {
  * Applies one policy version to one application's registry answers (POLICY.md). Pure and
  * deterministic: the same input and version give the same evaluation, byte for byte, so that
  * an auditor can re-derive a stored determination.
+ *
+ * `registries`: the rules of the registries added as plugins (registry-plugins.ts), applied
+ * after the built-in ones; a code of theirs that the policy version does not rate takes the
+ * severity the plugin's own policy gives it.
  */
-export function evaluate(input: EvaluationInput, policy: PolicyVersion): Evaluation {
+export function evaluate(input: EvaluationInput, policy: PolicyVersion, registries: readonly RegistryRules[] = []): Evaluation {
   const { members } = input;
   const program = policy.programs[input.program];
   const declaredHead = headOf(members);
@@ -52,11 +57,15 @@ export function evaluate(input: EvaluationInput, policy: PolicyVersion): Evaluat
     ...(head && program.standards ? incomeRule(facts, head) : []),
     ...(view.vehicles ? vehicleRule(members, view.vehicles, policy.exemptVehicleClasses) : []),
     ...(view.entities && holdings ? businessRules(members, view.entities, holdings, facts.enterpriseCapitalAllowanceFen, program) : []),
+    ...registries.flatMap((registry) => pluginRegistryFindings(input, registry)),
   ];
+  const pluginSeverities = new Map<string, Severity>(
+    registries.flatMap((registry) => Object.entries(registry.policy.severities[input.program] ?? {})),
+  );
 
   const findings = drafts
     .map(({ code, memberIdNumber, source, reason, figures, evidence }): Finding => {
-      const severity = program.severities[code];
+      const severity = program.severities[code] ?? pluginSeverities.get(code);
       if (!severity) throw new Error(`policy version "${policy.id}" has no severity for ${code} in ${input.program}`);
       return { code, severity, memberIdNumber, source, reason, figures, evidence };
     })

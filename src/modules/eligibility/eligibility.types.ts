@@ -40,6 +40,7 @@ export interface EvaluationInput {
   program: Program;
   regionCode: string;
   members: DeclaredMember[];
+  /** Every built-in registry's outcome; those of the registries added as plugins are beside them, under their source names. */
   sources: { [S in RegistrySource]: SourceOutcome<RegistryAnswers[S]> };
   /** True when the built-in sandbox, not a real registry, answered at least one source: the facts then say so. */
   registrySandbox?: boolean;

@@ -1,13 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { RegistryHealth } from '../registries/registry-health.js';
-import { REGISTRY_SOURCES, type RegistrySource } from '../registries/registry.types.js';
-
-const CHECK_NAMES: Record<RegistrySource, string> = {
-  HOUSEHOLD_REGISTRATION: 'householdRegistry',
-  VEHICLE_REGISTRATION: 'vehicleRegistry',
-  BUSINESS_REGISTRATION: 'businessRegistry',
-};
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
 
 /**
  * Each registry's circuit breaker as this process knows it: `closed`, `open`, `halfOpen`, or
@@ -17,19 +12,26 @@ const CHECK_NAMES: Record<RegistrySource, string> = {
  */
 @Injectable()
 export class RegistriesHealthIndicator {
+  private readonly registryList: readonly RegistryPlugin[];
+
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly registries: RegistryHealth,
-  ) {}
+    @Optional() @Inject(REGISTRY_PLUGINS) registryList?: readonly RegistryPlugin[],
+  ) {
+    this.registryList = registriesOf(registryList);
+  }
 
   /** Whether the built-in sandbox answers for any registry: synthetic data, fit for training and development only. */
   get sandbox(): boolean {
-    return REGISTRY_SOURCES.some((source) => this.registries.isSandbox(source));
+    return this.registryList.some(({ source }) => this.registries.isSandbox(source));
   }
 
   checks() {
-    return REGISTRY_SOURCES.map(
-      (source) => () => this.indicators.check(CHECK_NAMES[source]).up({ circuit: this.registries.condition(source) }),
+    return this.registryList.map(
+      ({ source, healthCheck }) =>
+        () =>
+          this.indicators.check(healthCheck).up({ circuit: this.registries.condition(source) }),
     );
   }
 }

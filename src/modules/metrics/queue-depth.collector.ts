@@ -1,10 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { AppConfig } from '../../core/config/app.config.js';
 import { QueueName } from '../../core/queue/queue.types.js';
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
 import { Metrics } from './metrics.service.js';
 
 /** The job states whose counts are exposed, per queue. */
@@ -56,10 +58,13 @@ export class QueueDepthCollector implements OnModuleInit {
     private readonly metrics: Metrics,
     private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
+    @Optional() @Inject(REGISTRY_PLUGINS) private readonly registries?: readonly RegistryPlugin[],
   ) {}
 
   onModuleInit(): void {
-    this.queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    // The registries' queues are those of the registry list, which may add queues of its own.
+    const names = new Set<string>([...Object.values(QueueName), ...registriesOf(this.registries).map((registry) => registry.queue)]);
+    this.queues = [...names].map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     const depths = () => this.depths();
     new Gauge({
       name: 'hedui_queue_jobs',

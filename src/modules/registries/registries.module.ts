@@ -1,69 +1,34 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { Metrics } from '../metrics/metrics.service.js';
-import { BusinessRegistryHttpAdapter } from './business/business-registry.http-adapter.js';
-import { BusinessRegistry } from './business/business-registry.port.js';
-import { BusinessRegistrySandboxAdapter } from './business/business-registry.sandbox-adapter.js';
-import { HouseholdRegistryHttpAdapter } from './household/household-registry.http-adapter.js';
-import { HouseholdRegistry } from './household/household-registry.port.js';
-import { HouseholdRegistrySandboxAdapter } from './household/household-registry.sandbox-adapter.js';
-import { type RegistryHttpOptions, RegistryHttpClient } from './http/registry-http.client.js';
+import { batchingOf } from './http/registry-http-config.js';
+import type { RegistryHttpOptions } from './http/registry-http.client.js';
 import { RegistryQuota } from './quota/registry-quota.js';
-import type { SearchBatcherOptions } from './contract/search-batcher.js';
+import { REGISTRY_ADAPTERS, REGISTRY_PLUGINS, type RegistryPlugin } from './registry-plugin.js';
+import { BUILT_IN_REGISTRIES, registriesOf } from './registry-plugins.js';
 import { RegistryHealth } from './registry-health.js';
 import { SandboxRegistryTransport } from './sandbox/sandbox-registry.transport.js';
-import type { RegistrySource } from './registry.types.js';
-import { VehicleRegistryHttpAdapter } from './vehicle/vehicle-registry.http-adapter.js';
-import { VehicleRegistry } from './vehicle/vehicle-registry.port.js';
-import { VehicleRegistrySandboxAdapter } from './vehicle/vehicle-registry.sandbox-adapter.js';
 
-type RegistryName = 'HOUSEHOLD' | 'VEHICLE' | 'BUSINESS';
+export { batchingOf, registryHttpClient } from './http/registry-http-config.js';
 
-const SOURCE_OF: Record<RegistryName, RegistrySource> = {
-  HOUSEHOLD: 'HOUSEHOLD_REGISTRATION',
-  VEHICLE: 'VEHICLE_REGISTRATION',
-  BUSINESS: 'BUSINESS_REGISTRATION',
-};
+/** REGISTRY_PLUGINS where the application provides it (AppModule); the built-in registries where it does not (registriesOf). */
+const OPTIONAL_REGISTRY_PLUGINS = { token: REGISTRY_PLUGINS, optional: true } as const;
 
 /**
- * The HTTP client of a registry whose URL is configured; none where the sandbox stands in.
- * With `quota`, every attempt takes a slot of `<REGISTRY>_REGISTRY_RATE_LIMIT` calls a second.
+ * The registry ports, by source name (REGISTRY_ADAPTERS; the built-in ones also by their
+ * port's class). Each is answered over HTTP when its `*_REGISTRY_URL` is
+ * set and by the built-in sandbox otherwise, decided per registry from the validated
+ * configuration when the module is instantiated, so that one deployment may mix real
+ * registries and the sandbox. The HTTP clients are made once, in RegistryHealth, so that the
+ * adapters and whatever watches a registry share one circuit breaker per registry.
  */
-export function registryHttpClient(
-  config: AppConfig,
-  registry: RegistryName,
-  observer?: RegistryHttpOptions['observer'],
-  quota?: RegistryQuota,
-): RegistryHttpClient | undefined {
-  const baseUrl = config[`${registry}_REGISTRY_URL` as const];
-  if (!baseUrl) return undefined;
-  return new RegistryHttpClient({
-    baseUrl,
-    token: config[`${registry}_REGISTRY_TOKEN` as const],
-    timeoutMs: config.REGISTRY_TIMEOUT_MS,
-    maxResponseBytes: config.REGISTRY_MAX_RESPONSE_BYTES,
-    maxAttempts: config.REGISTRY_MAX_ATTEMPTS,
-    retryBaseMs: config.REGISTRY_RETRY_BASE_MS,
-    retryAfterCapMs: config.REGISTRY_RETRY_AFTER_CAP_MS,
-    breakerThreshold: config.REGISTRY_BREAKER_THRESHOLD,
-    breakerHalfOpenMs: config.REGISTRY_BREAKER_HALF_OPEN_MS,
-    quota: quota?.forRegistry(SOURCE_OF[registry], config[`${registry}_REGISTRY_RATE_LIMIT` as const]),
-    observer,
-  });
-}
+/** Each built-in registry's port as its own DI token, the adapter of REGISTRY_ADAPTERS. */
+const BUILT_IN_PORTS = BUILT_IN_REGISTRIES.map((registry) => ({
+  provide: registry.port,
+  inject: [REGISTRY_ADAPTERS],
+  useFactory: (adapters: ReadonlyMap<string, unknown>) => adapters.get(registry.source),
+}));
 
-/** How the HTTP adapters share calls between lookups. */
-export function batchingOf(config: AppConfig): SearchBatcherOptions {
-  return { lingerMs: config.REGISTRY_BATCH_LINGER_MS, maxInFlight: config.REGISTRY_CALLS_IN_FLIGHT };
-}
-
-/**
- * The three registry ports. Each is answered over HTTP when its `*_REGISTRY_URL` is set and
- * by the built-in sandbox otherwise, decided per registry from the validated configuration
- * when the module is instantiated, so that one deployment may mix real registries and the
- * sandbox. The HTTP clients are made once, in RegistryHealth, so that the adapters and
- * whatever watches a registry share one circuit breaker per registry.
- */
 @Module({
   providers: [
     { provide: SandboxRegistryTransport, useFactory: () => new SandboxRegistryTransport() },
@@ -75,41 +40,34 @@ export function batchingOf(config: AppConfig): SearchBatcherOptions {
     {
       provide: RegistryHealth,
       // Metrics is optional so that the module also stands alone (its tests); the sandbox is not measured.
-      inject: [AppConfig, RegistryQuota, { token: Metrics, optional: true }],
-      useFactory: (config: AppConfig, quota: RegistryQuota, metrics?: Metrics) => {
+      inject: [AppConfig, RegistryQuota, { token: Metrics, optional: true }, OPTIONAL_REGISTRY_PLUGINS],
+      useFactory: (config: AppConfig, quota: RegistryQuota, metrics?: Metrics, plugins?: readonly RegistryPlugin[]) => {
         const observer: RegistryHttpOptions['observer'] = metrics && ((attempt) => metrics.registryAttempt(attempt));
-        return new RegistryHealth({
-          HOUSEHOLD_REGISTRATION: registryHttpClient(config, 'HOUSEHOLD', observer, quota),
-          VEHICLE_REGISTRATION: registryHttpClient(config, 'VEHICLE', observer, quota),
-          BUSINESS_REGISTRATION: registryHttpClient(config, 'BUSINESS', observer, quota),
-        });
+        const registries = registriesOf(plugins);
+        return new RegistryHealth(
+          registries.map((registry) => registry.source),
+          new Map(registries.map((registry) => [registry.source, registry.httpClient?.(config, observer, quota)])),
+        );
       },
     },
     {
-      provide: HouseholdRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): HouseholdRegistry => {
-        const client = health.client('HOUSEHOLD_REGISTRATION');
-        return client ? new HouseholdRegistryHttpAdapter(client, batchingOf(config)) : new HouseholdRegistrySandboxAdapter(sandbox);
-      },
+      provide: REGISTRY_ADAPTERS,
+      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig, OPTIONAL_REGISTRY_PLUGINS],
+      useFactory: (
+        health: RegistryHealth,
+        sandbox: SandboxRegistryTransport,
+        config: AppConfig,
+        plugins?: readonly RegistryPlugin[],
+      ): ReadonlyMap<string, unknown> =>
+        new Map(
+          registriesOf(plugins).map((registry) => [
+            registry.source,
+            registry.adapter({ client: health.client(registry.source), sandbox, batching: batchingOf(config) }),
+          ]),
+        ),
     },
-    {
-      provide: VehicleRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): VehicleRegistry => {
-        const client = health.client('VEHICLE_REGISTRATION');
-        return client ? new VehicleRegistryHttpAdapter(client, batchingOf(config)) : new VehicleRegistrySandboxAdapter(sandbox);
-      },
-    },
-    {
-      provide: BusinessRegistry,
-      inject: [RegistryHealth, SandboxRegistryTransport, AppConfig],
-      useFactory: (health: RegistryHealth, sandbox: SandboxRegistryTransport, config: AppConfig): BusinessRegistry => {
-        const client = health.client('BUSINESS_REGISTRATION');
-        return client ? new BusinessRegistryHttpAdapter(client, batchingOf(config)) : new BusinessRegistrySandboxAdapter(sandbox);
-      },
-    },
+    ...BUILT_IN_PORTS,
   ],
-  exports: [HouseholdRegistry, VehicleRegistry, BusinessRegistry, RegistryHealth],
+  exports: [REGISTRY_ADAPTERS, RegistryHealth, ...BUILT_IN_PORTS.map((provider) => provider.provide)],
 })
 export class RegistriesModule {}

@@ -1,5 +1,4 @@
 import type { CircuitStatus, RegistryHttpClient } from './http/registry-http.client.js';
-import type { RegistrySource } from './registry.types.js';
 
 /** A registry's condition as far as this process knows it: its circuit, or `sandbox` when none is called. */
 export type RegistryCondition = CircuitStatus | 'sandbox';
@@ -10,19 +9,23 @@ export type RegistryCondition = CircuitStatus | 'sandbox';
  * report).
  */
 export class RegistryHealth {
-  constructor(private readonly clients: Partial<Record<RegistrySource, RegistryHttpClient>>) {}
+  constructor(
+    /** Every registry consulted, in the order of the registry list. */
+    readonly sources: readonly string[],
+    private readonly clients: ReadonlyMap<string, RegistryHttpClient | undefined>,
+  ) {}
 
   /** The HTTP client of a registry, none where the sandbox answers. */
-  client(source: RegistrySource): RegistryHttpClient | undefined {
-    return this.clients[source];
+  client(source: string): RegistryHttpClient | undefined {
+    return this.clients.get(source);
   }
 
-  condition(source: RegistrySource): RegistryCondition {
-    return this.clients[source]?.circuit ?? 'sandbox';
+  condition(source: string): RegistryCondition {
+    return this.clients.get(source)?.circuit ?? 'sandbox';
   }
 
-  /** Whether the built-in sandbox stands in for the registry (no URL configured). */
-  isSandbox(source: RegistrySource): boolean {
-    return this.clients[source] === undefined;
+  /** Whether the built-in sandbox (or a plugin's own) stands in for the registry (no URL configured). */
+  isSandbox(source: string): boolean {
+    return this.clients.get(source) === undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { databaseUnavailable } from '../../core/database/database-unavailable.js';
 import { canonicalJson } from '../../core/json/canonical-json.js';
@@ -8,7 +8,10 @@ import { evaluate } from '../eligibility/eligibility-engine.js';
 import type { Evaluation, EvaluationInput, Program } from '../eligibility/eligibility.types.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import { Metrics } from '../metrics/metrics.service.js';
-import type { RegistrySource } from '../registries/registry.types.js';
+import type { RegistryRules } from '../eligibility/registry-rules.js';
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
+import type { SourceOutcome } from '../registries/registry.types.js';
 import type { DeterminationEntity } from './entities/determination.entity.js';
 import type { SourceCheckEntity } from './entities/source-check.entity.js';
 import { type StoredVerification, VerificationRepository } from './verification.repository.js';
@@ -27,13 +30,21 @@ export class DeterminationService {
     lingerMs: 0,
     isolate: (error) => !databaseUnavailable(error),
   });
+  /** Every registry's source name, in list order. */
+  private readonly sources: readonly string[];
+  /** The rules of the registries added as plugins; the built-in registries' are the engine's. */
+  private readonly rules: readonly RegistryRules[];
 
   constructor(
     private readonly repository: VerificationRepository,
     private readonly policies: PolicyCatalog,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
-  ) {}
+    @Optional() @Inject(REGISTRY_PLUGINS) registries?: readonly RegistryPlugin[],
+  ) {
+    this.sources = registriesOf(registries).map((registry) => registry.source);
+    this.rules = registriesOf(registries).flatMap((registry) => (registry.rules ? [registry.rules] : []));
+  }
 
   /**
    * Determines a verification from its stored answers, together with the others asked for at
@@ -113,11 +124,11 @@ export class DeterminationService {
         relationship,
         declaredMonthlyIncomeFen,
       })),
-      sources: sourceOutcomes(checks),
+      sources: sourceOutcomes(this.sources, checks),
       // From what each check recorded, not from today's configuration, so that a re-evaluation gives the stored determination.
       ...(checks.some((check) => check.origin === 'SANDBOX') ? { registrySandbox: true } : {}),
     };
-    return evaluate(input, policy);
+    return evaluate(input, policy, this.rules);
   }
 
   /**
@@ -152,16 +163,14 @@ interface DeterminationRequest {
   correlationId: string;
 }
 
-function sourceOutcomes(checks: SourceCheckEntity[]): EvaluationInput['sources'] {
+/** Each registry's outcome, by source name; a registry without a check counts as unavailable. */
+function sourceOutcomes(sources: readonly string[], checks: SourceCheckEntity[]): EvaluationInput['sources'] {
   const bySource = new Map(checks.map((check) => [check.source, check]));
-  const outcome = (source: RegistrySource) => {
+  const outcome = (source: string): SourceOutcome<unknown> => {
     const check = bySource.get(source);
     if (check?.status === 'SUCCEEDED' && check.answer !== null) return { ok: true as const, answer: JSON.parse(check.answer) };
     return { ok: false as const, failure: check?.failure ?? 'UNAVAILABLE' };
   };
-  return {
-    HOUSEHOLD_REGISTRATION: outcome('HOUSEHOLD_REGISTRATION'),
-    VEHICLE_REGISTRATION: outcome('VEHICLE_REGISTRATION'),
-    BUSINESS_REGISTRATION: outcome('BUSINESS_REGISTRATION'),
-  };
+  // The answers were stored by each registry's check, so each has its registry's answer type.
+  return Object.fromEntries(sources.map((source) => [source, outcome(source)])) as EvaluationInput['sources'];
 }

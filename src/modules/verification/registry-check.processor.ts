@@ -1,13 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
-import { type CheckRegistryJobData, QueueName } from '../../core/queue/queue.types.js';
+import type { CheckRegistryJobData } from '../../core/queue/queue.types.js';
 import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
 import { SourceCheckService } from './source-check.service.js';
 
 /**
- * Runs the checks of one registry's queue; one subclass per queue, so each can be tuned apart.
+ * Runs the checks of one registry's queue; one subclass per queue (registryCheckProcessor), so each can be tuned apart.
  *
  * The registry's call quota and the holds of its 429s are kept by its HTTP client, across
  * every process. A check whose attempts all met 429 is not recorded as unavailable but put
@@ -18,7 +18,7 @@ import { SourceCheckService } from './source-check.service.js';
  * SOURCE_UNAVAILABLE.
  */
 @Injectable()
-abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegistryJobData> {
+export abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegistryJobData> {
   constructor(
     private readonly checks: SourceCheckService,
     config: AppConfig,
@@ -48,12 +48,11 @@ function deferralsOf(job: Job): number {
   return Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
 }
 
-// `autorun: false`: ServiceWorkerHost starts each worker once its options are set.
-@Processor(QueueName.HouseholdRegistry, { autorun: false })
-export class HouseholdRegistryProcessor extends RegistryCheckProcessor {}
-
-@Processor(QueueName.VehicleRegistry, { autorun: false })
-export class VehicleRegistryProcessor extends RegistryCheckProcessor {}
-
-@Processor(QueueName.BusinessRegistry, { autorun: false })
-export class BusinessRegistryProcessor extends RegistryCheckProcessor {}
+/** The worker of one registry's queue. `autorun: false`: ServiceWorkerHost starts it once its options are set. */
+export function registryCheckProcessor(queue: string): Type<RegistryCheckProcessor> {
+  @Processor(queue, { autorun: false })
+  class Worker extends RegistryCheckProcessor {}
+  // Its logger and Nest's provider list name it after its queue.
+  Object.defineProperty(Worker, 'name', { value: `${queue}Processor` });
+  return Worker;
+}

@@ -1,15 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../core/time/clock.js';
 import { canonicalJson, sha256Hex } from '../../core/json/canonical-json.js';
 import type { LookupLane } from '../registries/contract/search-batcher.js';
 import { RegistryHealth } from '../registries/registry-health.js';
 import { RegistryError } from '../registries/registry.error.js';
-import type { RegistrySource, SourceFailure } from '../registries/registry.types.js';
-import { BusinessRegistryCheck } from './checks/business-registry.check.js';
+import { REGISTRY_CHECKS } from '../registries/registry-plugin.js';
+import type { SourceFailure } from '../registries/registry.types.js';
 import type { SourceCheckEntity } from './entities/source-check.entity.js';
-import { HouseholdRegistryCheck } from './checks/household-registry.check.js';
 import type { RegistryCheck } from './checks/registry-check.js';
-import { VehicleRegistryCheck } from './checks/vehicle-registry.check.js';
 import { VerificationRepository } from './verification.repository.js';
 
 /**
@@ -26,18 +24,13 @@ export type CheckOutcome = { recorded: true } | { recorded: false; retryAfterMs:
 @Injectable()
 export class SourceCheckService {
   private readonly logger = new Logger(SourceCheckService.name);
-  private readonly checks: Record<RegistrySource, RegistryCheck>;
-
   constructor(
     private readonly repository: VerificationRepository,
     private readonly clock: Clock,
     private readonly registries: RegistryHealth,
-    household: HouseholdRegistryCheck,
-    vehicle: VehicleRegistryCheck,
-    business: BusinessRegistryCheck,
-  ) {
-    this.checks = { HOUSEHOLD_REGISTRATION: household, VEHICLE_REGISTRATION: vehicle, BUSINESS_REGISTRATION: business };
-  }
+    /** Each registry's check, by source name. */
+    @Inject(REGISTRY_CHECKS) private readonly checks: ReadonlyMap<string, RegistryCheck>,
+  ) {}
 
   /**
    * With `mayDefer`, a lookup that gave up on 429s with a `Retry-After` is not recorded: the
@@ -46,7 +39,7 @@ export class SourceCheckService {
    */
   async run(
     verificationId: string,
-    source: RegistrySource,
+    source: string,
     correlationId: string,
     { mayDefer = false, lane = 'intake' }: { mayDefer?: boolean; lane?: LookupLane } = {},
   ): Promise<CheckOutcome> {
@@ -65,7 +58,9 @@ export class SourceCheckService {
         correlationId,
       });
     try {
-      const lookup = await this.checks[source].consult(members, { lane });
+      const check = this.checks.get(source);
+      if (!check) throw new Error(`No registry ${source} in the registry list`);
+      const lookup = await check.consult(members, { lane });
       const answer = canonicalJson(lookup.answer);
       await record({
         status: 'SUCCEEDED',

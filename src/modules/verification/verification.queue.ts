@@ -1,10 +1,11 @@
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { FlowJob, FlowProducer, Queue } from 'bullmq';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
 import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
-import { JobName, QUEUE_OF_SOURCE, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
-import { REGISTRY_SOURCES } from '../registries/registry.types.js';
+import { JobName, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
 
 export const VERIFICATION_FLOW = 'verification';
 
@@ -18,16 +19,21 @@ export const RUN_PRIORITY = 10;
 
 /**
  * Enqueues a verification as one BullMQ flow: a child per registry on that registry's
- * queue, and a parent that determines eligibility once all three have reported. Job ids are
+ * queue, and a parent that determines eligibility once every registry has reported. Job ids are
  * derived from the verification id, so enqueuing the same verification twice adds nothing.
  * The flows enqueued at about the same time are added together.
  */
 @Injectable()
 export class VerificationQueue {
+  private readonly registries: readonly RegistryPlugin[];
+
   constructor(
     @InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer,
     @InjectQueue(QueueName.Determination) private readonly determinations: Queue<VerificationJobData>,
-  ) {}
+    @Optional() @Inject(REGISTRY_PLUGINS) registries?: readonly RegistryPlugin[],
+  ) {
+    this.registries = registriesOf(registries);
+  }
 
   /** The flows that many callers enqueue at about the same time, added in one go (one Redis transaction). */
   private readonly batches = new MicroBatcher(
@@ -40,7 +46,7 @@ export class VerificationQueue {
 
   /** `priority`: see RUN_PRIORITY; given to the parent and to each child. */
   async enqueue(data: VerificationJobData, priority?: number): Promise<void> {
-    await this.batches.add(verificationFlow(data, priority));
+    await this.batches.add(verificationFlow(data, this.registries, priority));
   }
 
   /**
@@ -56,16 +62,16 @@ export class VerificationQueue {
 const determinationJobId = (verificationId: string) => `determine-${verificationId}`;
 
 /** The flow of one verification: its determination, waiting for a check per registry. */
-function verificationFlow(data: VerificationJobData, priority?: number): FlowJob {
+function verificationFlow(data: VerificationJobData, registries: readonly RegistryPlugin[], priority?: number): FlowJob {
   const prioritised = priority === undefined ? {} : { priority };
   return {
     name: JobName.DetermineEligibility,
     queueName: QueueName.Determination,
     data,
     opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
-    children: REGISTRY_SOURCES.map((source) => ({
+    children: registries.map(({ source, queue }) => ({
       name: JobName.CheckRegistry,
-      queueName: QUEUE_OF_SOURCE[source],
+      queueName: queue,
       data: { ...data, source },
       // A child that fails for good must not hold the parent: the determination closes
       // its check as unavailable and sends the case to review.

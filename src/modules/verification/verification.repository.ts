@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
@@ -12,7 +12,8 @@ import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
 import { afterDetermination, moveApplication, moveApplications } from '../applications/application-lifecycle.js';
 import { ApplicationEntity, type ApplicationStatus } from '../applications/entities/application.entity.js';
-import { REGISTRY_SOURCES } from '../registries/registry.types.js';
+import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
+import { registriesOf } from '../registries/registry-plugins.js';
 import { DeterminationEntity } from './entities/determination.entity.js';
 import { SourceCheckEntity } from './entities/source-check.entity.js';
 import { VerificationEntity } from './entities/verification.entity.js';
@@ -80,6 +81,7 @@ export class VerificationRepository {
     private readonly reviewQueue: ReviewQueueRepository,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    @Optional() @Inject(REGISTRY_PLUGINS) private readonly registries?: readonly RegistryPlugin[],
   ) {}
 
   /** What a check needs to run (null if there is no such check), loaded with those of the other checks starting now. */
@@ -98,7 +100,7 @@ export class VerificationRepository {
     await manager.insert(
       SourceCheckEntity,
       verifications.flatMap((verification) =>
-        REGISTRY_SOURCES.map((source) => ({
+        registriesOf(this.registries).map(({ source }) => ({
           verificationId: verification.id,
           source,
           status: 'PENDING' as const,

@@ -9,6 +9,7 @@ import type {
   VehicleRegistryAnswer,
 } from '../../registries/registry.types.js';
 import type { DeclaredMember, EvaluationInput } from '../eligibility.types.js';
+import type { RegistryRules } from '../registry-rules.js';
 import type { HouseholdRecords, RegistryView } from '../registry-view.js';
 import { draft, pointer, type FindingDraft } from './finding-draft.js';
 
@@ -105,4 +106,24 @@ export function checkSources(input: EvaluationInput, head: DeclaredMember): { fi
     entities: use('BUSINESS_REGISTRATION', sources.BUSINESS_REGISTRATION, readEntities),
   };
   return { findings, view };
+}
+
+/**
+ * A plugin registry's findings: SOURCE_* when its answer is missing or does not account for
+ * every member, as for the built-in registries; its own rules' findings otherwise.
+ */
+export function pluginRegistryFindings(input: EvaluationInput, registry: RegistryRules): FindingDraft[] {
+  // Plugin sources are outside the built-in union; the finding names them all the same.
+  const source = registry.source as RegistrySource;
+  const sources: Readonly<Record<string, SourceOutcome<unknown> | undefined>> = input.sources;
+  const outcome = sources[registry.source] ?? { ok: false, failure: 'UNAVAILABLE' };
+  if (!outcome.ok) return [failed(source, outcome.failure)];
+  const missing = registry.unaccounted(input.members, outcome.answer);
+  const reading = missing > 0 ? unaccounted(source, missing) : null;
+  if (reading && !reading.usable) return [reading.finding];
+  // Codes and evidence outside the built-in unions (the severities come from the plugin's policy, see
+  // evaluate); through `draft` all the same, so that their evidence is ordered like any other's.
+  return registry
+    .apply(input.members, outcome.answer, registry.policy.thresholds)
+    .map((finding) => draft(finding as unknown as Parameters<typeof draft>[0]));
 }

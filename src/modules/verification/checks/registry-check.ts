@@ -10,9 +10,10 @@ export interface CheckedMember {
 /**
  * How one registry is consulted for one household. A check asks through the registry's
  * port and does not own the HTTP call: the adapter may share the call with other households'
- * checks (`options.lane` says whose turn comes first).
+ * checks (`options.lane` says whose turn comes first). `S` is the registry's source name, `A`
+ * its answer (that of a built-in registry by default).
  */
-export abstract class RegistryCheck<S extends RegistrySource = RegistrySource> {
+export abstract class RegistryCheck<S extends string = string, A = S extends RegistrySource ? RegistryAnswers[S] : unknown> {
   abstract readonly source: S;
-  abstract consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<RegistryAnswers[S]>>;
+  abstract consult(members: CheckedMember[], options?: LookupOptions): Promise<RegistryLookup<A>>;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RegistrySource, SourceFailure } from '../../registries/registry.types.js';
+import type { SourceFailure } from '../../registries/registry.types.js';
 
 export type SourceCheckStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
 
@@ -13,7 +13,7 @@ export class SourceCheckEntity {
   verificationId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
-  source: RegistrySource;
+  source: string;
 
   @Column({ type: 'varchar', length: 16 })
   status: SourceCheckStatus;
