@@ -22,25 +22,22 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
  * Redis's own count of commands served. The difference over a phase, per flow, shows how
  * much Redis work one flow costs, whoever sent it (producer, workers, their polling).
  */
-export async function redisCommandsProcessed(redisUrl: string): Promise<number> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    const stats = await redis.info('stats');
-    const match = /total_commands_processed:(\d+)/.exec(stats);
-    return match ? Number(match[1]) : Number.NaN;
-  } finally {
-    redis.disconnect();
-  }
+export function redisCommandsProcessed(redisUrl: string): Promise<number> {
+  return redisInfoField(redisUrl, 'stats', 'total_commands_processed');
 }
 
 /** Redis's used memory, in bytes. */
-export async function redisMemoryUsed(redisUrl: string): Promise<number> {
+export function redisMemoryUsed(redisUrl: string): Promise<number> {
+  return redisInfoField(redisUrl, 'memory', 'used_memory');
+}
+
+/** One numeric field of a section of Redis's INFO. */
+async function redisInfoField(redisUrl: string, section: string, field: string): Promise<number> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   try {
-    const memory = await redis.info('memory');
-    const match = /used_memory:(\d+)/.exec(memory);
+    const info = await redis.info(section);
+    const match = new RegExp(`^${field}:(\\d+)`, 'm').exec(info);
     return match ? Number(match[1]) : Number.NaN;
   } finally {
     redis.disconnect();
