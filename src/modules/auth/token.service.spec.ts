@@ -16,6 +16,53 @@ describe('TokenService', () => {
     verify.mockRestore();
   });
 
+  describe('an HS256 token verified once', () => {
+    // The system clock, faked whole: jose reads it through new Date(), the service through Date.now().
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+    afterEach(() => {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    });
+    const joseChecks = (service: TokenService) =>
+      jest.spyOn(service as unknown as { verifyHs256(token: string, key: unknown): Promise<unknown> }, 'verifyHs256');
+
+    it('is taken from what was verified for the next requests, up to its exp', async () => {
+      const service = new TokenService(loadConfig({ NODE_ENV: 'test' }));
+      const token = service.sign({ sub: 'intake-system', roles: ['intake'] }, 3600);
+      const subtle = jest.spyOn(globalThis.crypto.subtle, 'verify');
+      const checks = joseChecks(service);
+      for (let i = 0; i < 3; i++) expect(await service.verify(token)).toMatchObject({ sub: 'intake-system' });
+      expect(checks).toHaveBeenCalledTimes(3);
+      expect(subtle).toHaveBeenCalledTimes(1);
+    });
+
+    it('is refused from its exp second on, though it was verified before', async () => {
+      const service = new TokenService(loadConfig({ NODE_ENV: 'test' }));
+      jest.setSystemTime(Math.ceil(Date.now() / 1000) * 1000);
+      const token = service.sign({ sub: 'intake-system', roles: ['intake'] }, 10);
+      await service.verify(token);
+      jest.setSystemTime(Date.now() + 9_999);
+      await expect(service.verify(token)).resolves.toMatchObject({ sub: 'intake-system' });
+      jest.setSystemTime(Date.now() + 1);
+      await expect(service.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
+    it('is that token, not its claims: the same claims with a bad signature are refused', async () => {
+      const service = new TokenService(loadConfig({ NODE_ENV: 'test' }));
+      const token = service.sign({ sub: 'intake-system', roles: ['intake'] });
+      await service.verify(token);
+      const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
+      await expect(service.verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
+    it('keeps a token whose claims the service refuses (no exp) from being remembered', async () => {
+      const service = new TokenService(loadConfig({ NODE_ENV: 'test' }));
+      const token = signHs256({ sub: 'intake-system', roles: ['intake'] }, DEVELOPMENT_JWT_SECRET);
+      await expect(service.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(service.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+  });
+
   it('rejects every ask for a request without a valid bearer token', async () => {
     const request = { headers: { authorization: 'Basic abc' } };
     await expect(tokens.principalOf(request)).rejects.toBeInstanceOf(DomainError);

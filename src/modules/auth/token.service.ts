@@ -12,6 +12,8 @@ import { principalOfClaims } from './token-claims.js';
 export const IDENTITY_PROVIDER_ALGORITHMS = ['RS256', 'ES256'];
 
 const REFUSED = 'The bearer token is missing, malformed, expired or not signed by a key this service trusts.';
+/** HS256 tokens kept as verified, at most; the oldest is dropped first. */
+const VERIFIED_HS256_KEPT = 10_000;
 
 /**
  * Verifies bearer tokens: HS256 with AUTH_JWT_SECRET, and RS256/ES256 against an identity
@@ -29,6 +31,13 @@ export class TokenService {
   private readonly claimChecks: JWTVerifyOptions;
   /** Each request's verification, so that the guards that ask (rate limit, auth) verify its token once. */
   private readonly verified = new WeakMap<object, Promise<Principal>>();
+  /**
+   * HS256 tokens whose signature and claims jose verified, with their claims, each until its
+   * `exp`: an intake system sends one token with thousands of submissions, and AUTH_JWT_SECRET
+   * changes only with a restart, so a signature once verified stays verified. Tokens of an
+   * identity provider are verified every time: it may withdraw a key at any moment.
+   */
+  private readonly verifiedHs256 = new Map<string, JWTPayload & { exp: number }>();
 
   constructor(private readonly config: AppConfig) {
     const secret = config.AUTH_JWT_SECRET;
@@ -83,13 +92,24 @@ export class TokenService {
 
   private async verifySignature(token: string): Promise<JWTPayload> {
     const { alg } = decodeProtectedHeader(token);
-    if (alg === 'HS256' && this.secretKey) {
-      return (await jwtVerify(token, await this.secretKey, { ...this.claimChecks, algorithms: ['HS256'] })).payload;
-    }
+    if (alg === 'HS256' && this.secretKey) return this.verifyHs256(token, this.secretKey);
     if (alg !== undefined && IDENTITY_PROVIDER_ALGORITHMS.includes(alg) && this.jwks) {
       return (await jwtVerify(token, this.jwks, { ...this.claimChecks, algorithms: IDENTITY_PROVIDER_ALGORITHMS })).payload;
     }
     throw new errors.JOSEAlgNotAllowed(`"${String(alg)}" is not accepted here`);
+  }
+
+  private async verifyHs256(token: string, secretKey: Promise<webcrypto.CryptoKey>): Promise<JWTPayload> {
+    const known = this.verifiedHs256.get(token);
+    // jose's own expiry rule: a token is expired from its `exp` second on.
+    if (known && known.exp > Date.now() / 1000) return known;
+    this.verifiedHs256.delete(token);
+    const { payload } = await jwtVerify(token, await secretKey, { ...this.claimChecks, algorithms: ['HS256'] });
+    if (typeof payload.exp === 'number') {
+      if (this.verifiedHs256.size >= VERIFIED_HS256_KEPT) this.verifiedHs256.delete(this.verifiedHs256.keys().next().value!);
+      this.verifiedHs256.set(token, { ...payload, exp: payload.exp });
+    }
+    return payload;
   }
 
   /**
