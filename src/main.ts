@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { type AppConfig, loadConfig } from './core/config/app.config.js';
+import { lowerCpuPriority } from './core/lifecycle/cpu-priority.js';
 
 /** Time allowed, beyond the jobs' grace period, for closing the server, queues and connections. */
 const CLOSE_MARGIN_MS = 10000;
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
+  // Before the application starts its threads (connections, libuv's pool): they take this value.
+  if (config.SERVICE_MODE === 'worker' && config.WORKER_NICENESS > 0) lowerCpuPriority(config.WORKER_NICENESS);
   // Loaded only once the configuration holds, so that a refused one stops the process at once,
   // before the whole application (Nest, the drivers, the queues) has been read from disk.
   const [{ createApp }, { Logger }] = await Promise.all([import('./app.factory.js'), import('@nestjs/common')]);

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { withQueues } from './support/queues.js';
 import { checkInvariants } from './support/invariants.js';
 import { submitLoad } from './support/load.js';
@@ -28,6 +30,12 @@ describe('01 a worker process SIGKILLed under load', () => {
   });
   afterAll(async () => {
     await environment?.close();
+  });
+
+  it('runs the workers below the API in CPU priority, every thread of them', () => {
+    const [api, ...workers] = environment.services;
+    expect(new Set(threadNiceness(api.pid))).toEqual(new Set([0]));
+    for (const worker of workers) expect(new Set(threadNiceness(worker.pid))).toEqual(new Set([10]));
   });
 
   it('spreads the work, loses nothing and determines nothing twice', () =>
@@ -62,6 +70,9 @@ describe('01 a worker process SIGKILLed under load', () => {
       report('01-worker-killed', { ...figures, lockMs: LOCK_MS, jobsByWorkerBeforeKill: Object.values(before), stalledJobsRerun: rerun });
     }));
 });
+
+/** The nice value of each thread of a process (Linux). */
+const threadNiceness = (pid: number) => readdirSync(`/proc/${pid}/task`).map((thread) => getPriority(Number(thread)));
 
 const workerName = (pid: number) => expect.stringMatching(new RegExp(`-${pid}$`));
 

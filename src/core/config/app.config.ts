@@ -261,6 +261,17 @@ export class AppConfig {
   WORKER_CONCURRENCY = 50;
 
   /**
+   * The nice value a worker process (SERVICE_MODE=worker) lowers itself to, every thread of it:
+   * on a host it shares with an API process, submissions are answered first and the workers
+   * take the CPU the API leaves. 0 leaves the priority alone; a process never raises its own.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  WORKER_NICENESS = 10;
+
+  /**
    * How long a worker's hold on a job lasts before it must renew it. A job whose process died
    * is found stalled, and run again by another worker, within about twice this.
    */
