@@ -7,7 +7,7 @@ import { compareNullableText, type FindingDraft } from './rules/finding-draft.js
 import { householdMemberRules } from './rules/household-member.rules.js';
 import { householdRules } from './rules/household.rules.js';
 import { incomeRule } from './rules/income.rule.js';
-import type { RegistryRules } from './registry-rules.js';
+import { type RegistryRules, registryPolicyOf } from './registry-rules.js';
 import { checkSources, pluginRegistryFindings } from './rules/source.rules.js';
 import { vehicleRule } from './rules/vehicle.rule.js';
 
@@ -57,10 +57,10 @@ export function evaluate(input: EvaluationInput, policy: PolicyVersion, registri
     ...(head && program.standards ? incomeRule(facts, head) : []),
     ...(view.vehicles ? vehicleRule(members, view.vehicles, policy.exemptVehicleClasses) : []),
     ...(view.entities && holdings ? businessRules(members, view.entities, holdings, facts.enterpriseCapitalAllowanceFen, program) : []),
-    ...registries.flatMap((registry) => pluginRegistryFindings(input, registry)),
+    ...registries.flatMap((registry) => pluginRegistryFindings(input, registry, registryPolicyOf(registry, policy).thresholds)),
   ];
   const pluginSeverities = new Map<string, Severity>(
-    registries.flatMap((registry) => Object.entries(registry.policy.severities[input.program] ?? {})),
+    registries.flatMap((registry) => Object.entries(registryPolicyOf(registry, policy).severities[input.program] ?? {})),
   );
 
   const findings = drafts

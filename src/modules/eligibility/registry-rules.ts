@@ -25,6 +25,7 @@ export interface RegistryPolicy {
  */
 export interface RegistryRules<A = unknown> {
   readonly source: string;
+  /** Its parameters where a policy version does not give them (PolicyVersion.registries). */
   readonly policy: RegistryPolicy;
   /**
    * The members the answer does not account for (each asked identifier must be in the records
@@ -32,4 +33,12 @@ export interface RegistryRules<A = unknown> {
    */
   unaccounted(members: readonly DeclaredMember[], answer: A): number;
   apply(members: readonly DeclaredMember[], answer: A, thresholds: RegistryPolicy['thresholds']): RegistryFindingDraft[];
+}
+
+/** The parameters of a plugin registry under `version`: the version's own, or the plugin's. */
+export function registryPolicyOf(
+  registry: RegistryRules,
+  version: { registries?: Readonly<Record<string, RegistryPolicy>> },
+): RegistryPolicy {
+  return version.registries?.[registry.source] ?? registry.policy;
 }

@@ -1,5 +1,6 @@
 import type { HouseholdType } from '../../registries/registry.types.js';
 import type { FindingCode, Program, Severity } from '../eligibility.types.js';
+import type { RegistryPolicy } from '../registry-rules.js';
 
 export const STANDARD_PERIODS = ['MONTH', 'YEAR'] as const;
 export type StandardPeriod = (typeof STANDARD_PERIODS)[number];
@@ -47,6 +48,11 @@ export interface PolicyVersion {
   /** Vehicle class letters (first letter of `vehicleType`) that are never counted. */
   readonly exemptVehicleClasses: readonly string[];
   readonly programs: Readonly<Record<Program, ProgramPolicy>>;
+  /**
+   * The thresholds and severities of registries added as plugins, by source, in force with this
+   * version; a registry not named here uses its plugin's own (RegistryRules.policy).
+   */
+  readonly registries?: Readonly<Record<string, RegistryPolicy>>;
 }
 
 /** The shape of `policy-versions.json`. */

@@ -2,6 +2,7 @@ import { yuanTextToFen } from '../../../core/money/fen.js';
 import { isCalendarDate } from '../../../core/time/calendar-date.js';
 import { FINDING_CODES, PROGRAMS, SEVERITIES } from '../eligibility.types.js';
 import { STANDARD_PERIODS } from './policy-version.types.js';
+import type { RegistryPolicy } from '../registry-rules.js';
 import type { PolicyVersion, ProgramPolicy } from './policy-version.types.js';
 
 function isOneOf(list: readonly string[], value: unknown): boolean {
@@ -66,6 +67,25 @@ function checkVersion(version: PolicyVersion): void {
     if (!isOneOf(PROGRAMS, name)) fail(version, `unknown programme ${name}`);
   }
   for (const name of PROGRAMS) checkProgram(version, name, version.programs[name]);
+  for (const [source, registry] of Object.entries(version.registries ?? {})) checkRegistry(version, source, registry);
+}
+
+/** A plugin registry's parameters: scalar thresholds, and for each programme valid severities of codes of its own. */
+function checkRegistry(version: PolicyVersion, source: string, registry: RegistryPolicy): void {
+  const thresholds = registry?.thresholds;
+  if (typeof thresholds !== 'object' || thresholds === null) fail(version, `registry ${source} has no thresholds`);
+  for (const [name, value] of Object.entries(thresholds)) {
+    if (!['string', 'number', 'boolean'].includes(typeof value))
+      fail(version, `registry ${source} threshold ${name} must be a string, number or boolean`);
+  }
+  for (const name of PROGRAMS) {
+    const severities = registry.severities?.[name];
+    if (typeof severities !== 'object' || severities === null) fail(version, `registry ${source} has no severities for ${name}`);
+    for (const [code, severity] of Object.entries(severities)) {
+      if (isOneOf(FINDING_CODES, code)) fail(version, `registry ${source} may not set the severity of built-in code ${code}`);
+      if (!isOneOf(SEVERITIES, severity)) fail(version, `registry ${source} has unknown severity ${String(severity)} for ${code}`);
+    }
+  }
 }
 
 /** Throws on the first problem: a catalog that starts is a catalog the engine can trust. */

@@ -9,7 +9,7 @@ import type {
   VehicleRegistryAnswer,
 } from '../../registries/registry.types.js';
 import type { DeclaredMember, EvaluationInput } from '../eligibility.types.js';
-import type { RegistryRules } from '../registry-rules.js';
+import type { RegistryPolicy, RegistryRules } from '../registry-rules.js';
 import type { HouseholdRecords, RegistryView } from '../registry-view.js';
 import { draft, pointer, type FindingDraft } from './finding-draft.js';
 
@@ -112,7 +112,11 @@ export function checkSources(input: EvaluationInput, head: DeclaredMember): { fi
  * A plugin registry's findings: SOURCE_* when its answer is missing or does not account for
  * every member, as for the built-in registries; its own rules' findings otherwise.
  */
-export function pluginRegistryFindings(input: EvaluationInput, registry: RegistryRules): FindingDraft[] {
+export function pluginRegistryFindings(
+  input: EvaluationInput,
+  registry: RegistryRules,
+  thresholds: RegistryPolicy['thresholds'],
+): FindingDraft[] {
   // Plugin sources are outside the built-in union; the finding names them all the same.
   const source = registry.source as RegistrySource;
   const sources: Readonly<Record<string, SourceOutcome<unknown> | undefined>> = input.sources;
@@ -121,9 +125,9 @@ export function pluginRegistryFindings(input: EvaluationInput, registry: Registr
   const missing = registry.unaccounted(input.members, outcome.answer);
   const reading = missing > 0 ? unaccounted(source, missing) : null;
   if (reading && !reading.usable) return [reading.finding];
-  // Codes and evidence outside the built-in unions (the severities come from the plugin's policy, see
+  // Codes and evidence outside the built-in unions (the severities come from the registry's policy, see
   // evaluate); through `draft` all the same, so that their evidence is ordered like any other's.
   return registry
-    .apply(input.members, outcome.answer, registry.policy.thresholds)
+    .apply(input.members, outcome.answer, thresholds)
     .map((finding) => draft(finding as unknown as Parameters<typeof draft>[0]));
 }
