@@ -1,6 +1,6 @@
 import { evaluate } from '../../src/modules/eligibility/eligibility-engine.js';
 import { application, HEAD } from '../../src/modules/eligibility/eligibility.fixtures.js';
-import type { EvaluationInput } from '../../src/modules/eligibility/eligibility.types.js';
+import type { Evaluation, EvaluationInput } from '../../src/modules/eligibility/eligibility.types.js';
 import { PolicyCatalog } from '../../src/modules/eligibility/policy/policy-catalog.js';
 import type { PolicyVersion } from '../../src/modules/eligibility/policy/policy-version.types.js';
 import type { RegistryPolicy } from '../../src/modules/eligibility/registry-rules.js';
@@ -10,6 +10,9 @@ import { REAL_ESTATE_RULES } from '../fixtures/real-estate-registry/real-estate.
 const SOURCE = 'REAL_ESTATE_REGISTRATION';
 const catalog = PolicyCatalog.shipped();
 const V2023 = catalog.get('5425@2023-01-01')!;
+
+const realEstateFindings = (evaluation: Evaluation) =>
+  evaluation.findings.filter((finding) => (finding.code as string) === 'REAL_ESTATE_OWNED');
 
 /** The head owns two homes; every other member is on record as owning none. */
 function owningTwoHomes(): EvaluationInput {
@@ -24,7 +27,8 @@ function owningTwoHomes(): EvaluationInput {
     properties: [home('藏(2023)0001'), home('藏(2023)0002')],
     notFound: input.members.map((member) => member.idNumber).filter((idNumber) => idNumber !== HEAD),
   };
-  return { ...input, sources: { ...input.sources, [SOURCE]: { ok: true, answer } } };
+  // A source outside the built-in three, as the verification gives a plugin registry's answer.
+  return { ...input, sources: { ...input.sources, [SOURCE]: { ok: true, answer } } as EvaluationInput['sources'] };
 }
 
 const withRegistries = (registries: Record<string, RegistryPolicy>): PolicyVersion => ({ ...V2023, id: 'test@2023-01-01', registries });
@@ -40,7 +44,7 @@ const policy = (residentialPropertiesAllowed: number, severity: 'DISQUALIFYING' 
 describe("a plugin registry's thresholds and severities, per policy version", () => {
   it("are the plugin's own where the version names none", () => {
     const evaluation = evaluate(owningTwoHomes(), V2023, [REAL_ESTATE_RULES]);
-    expect(evaluation.findings.filter((finding) => finding.code === 'REAL_ESTATE_OWNED')).toEqual([
+    expect(realEstateFindings(evaluation)).toEqual([
       expect.objectContaining({ severity: 'DISQUALIFYING', figures: { residentialProperties: 2, residentialPropertiesAllowed: 1 } }),
     ]);
     expect(evaluation.outcome).toBe('INELIGIBLE');
@@ -48,12 +52,12 @@ describe("a plugin registry's thresholds and severities, per policy version", ()
 
   it("are the version's where it names the registry: its threshold", () => {
     const evaluation = evaluate(owningTwoHomes(), withRegistries({ [SOURCE]: policy(2, 'DISQUALIFYING') }), [REAL_ESTATE_RULES]);
-    expect(evaluation.findings.map((finding) => finding.code)).not.toContain('REAL_ESTATE_OWNED');
+    expect(realEstateFindings(evaluation)).toEqual([]);
   });
 
   it("are the version's where it names the registry: its severity", () => {
     const evaluation = evaluate(owningTwoHomes(), withRegistries({ [SOURCE]: policy(1, 'REVIEW') }), [REAL_ESTATE_RULES]);
-    expect(evaluation.findings.find((finding) => finding.code === 'REAL_ESTATE_OWNED')?.severity).toBe('REVIEW');
+    expect(realEstateFindings(evaluation).map((finding) => finding.severity)).toEqual(['REVIEW']);
     expect(evaluation.outcome).toBe('NEEDS_REVIEW');
   });
 
