@@ -3,21 +3,10 @@ import { loadConfig } from '../../src/core/config/app.config.js';
 import { dataSourceOptions } from '../../src/core/database/data-source.options.js';
 import { AuditSealing1764720000000 } from '../../src/core/database/migrations/1764720000000-audit-sealing.js';
 import { MIGRATIONS } from '../../src/core/database/migrations/index.js';
-import { type AuditRow, GENESIS, refusal, resealed } from './audit-steps.js';
+import { AUDIT_COLUMNS, type AuditRow, GENESIS, refusal, resealed } from './audit-steps.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 
-const COLUMNS = [
-  'sequence',
-  'at',
-  'actor',
-  'role',
-  'action',
-  'application_id',
-  'correlation_id',
-  'outcome',
-  'previous_hash',
-  'hash',
-] as const;
+const COLUMNS = AUDIT_COLUMNS;
 
 /** A chain as the earlier schema held it: every event sealed in its own transaction. */
 function oldChain(length: number): AuditRow[] {

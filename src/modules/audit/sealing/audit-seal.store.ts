@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GENESIS_HASH } from '../audit-chain.js';
+import { GENESIS_HASH, type SealedContent } from '../audit-chain.js';
 
 /** Any constant: the key of the PostgreSQL advisory lock that one sealer at a time holds for its batch. */
 export const SEALER_LOCK_KEY = 7_424_251;
 
 /** A committed event not sealed yet, as the sealer reads it. */
-export interface UnsealedRow {
+export interface UnsealedRow extends Omit<SealedContent, 'sequence' | 'previousHash'> {
   id: string;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  applicationId: string | null;
-  correlationId: string;
-  outcome: string;
 }
 
 /** What the sealer sets, once, on an unsealed row. */
