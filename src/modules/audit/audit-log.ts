@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MicroBatcher } from '../../core/batching/micro-batcher.js';
+import { databaseUnavailable } from '../../core/database/database-unavailable.js';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { Clock } from '../../core/time/clock.js';
 import { Metrics } from '../metrics/metrics.service.js';
@@ -11,12 +13,6 @@ type Row = [at: string, actor: string, role: string, action: string, application
 const COLUMNS = 'at, actor, role, action, application_id, correlation_id, outcome';
 /** Rows per grouped INSERT of `record`: SQLite takes at most 32,766 parameters in a statement. */
 const MAX_GROUP = 500;
-
-interface Waiting {
-  row: Row;
-  action: string;
-  settle: (error?: unknown) => void;
-}
 
 /**
  * Writes audit events, unsealed: the sealer (AuditSealer) chains them later, one batch at a
@@ -30,13 +26,16 @@ interface Waiting {
  * row has committed. A commit costs about the same (its WAL flush) for one row or hundreds,
  * so one INSERT at a time with everything that waited beats several small ones side by side
  * (measured). A group that fails is retried row by row, so that one bad record fails only its
- * own caller.
+ * own caller; with the database unreachable, all fail at once.
  */
 @Injectable()
 export class AuditLog {
   private readonly postgres: boolean;
-  private readonly waiting: Waiting[] = [];
-  private flushing = false;
+  private readonly reads = new MicroBatcher((rows: Row[]) => this.storeRecorded(rows), {
+    maxItems: MAX_GROUP,
+    lingerMs: 0,
+    isolate: (error) => !databaseUnavailable(error),
+  });
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -48,11 +47,8 @@ export class AuditLog {
   }
 
   /** An event that goes with no change of its own: a read of personal data. Resolves once it is stored. */
-  record(record: AuditRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ row: this.rowOf(record), action: record.action, settle: (error) => (error ? reject(error) : resolve()) });
-      if (!this.flushing) void this.flush();
-    });
+  async record(record: AuditRecord): Promise<void> {
+    await this.reads.add(this.rowOf(record));
   }
 
   /** Events that go with the change the transaction of `manager` makes. */
@@ -65,38 +61,11 @@ export class AuditLog {
     this.unitOfWork.afterCommit(manager, () => this.metrics.auditAppended(records.map((record) => record.action)));
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.waiting.length > 0) {
-        const group = this.waiting.splice(0, MAX_GROUP);
-        try {
-          await this.unitOfWork.write((manager) =>
-            this.insert(
-              manager,
-              group.map((waiting) => waiting.row),
-            ),
-          );
-          this.metrics.auditAppended(group.map((waiting) => waiting.action));
-          for (const waiting of group) waiting.settle();
-        } catch (error) {
-          if (group.length === 1) group[0].settle(error);
-          else await Promise.all(group.map((waiting) => this.insertAlone(waiting)));
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private async insertAlone(waiting: Waiting): Promise<void> {
-    try {
-      await this.unitOfWork.write((manager) => this.insert(manager, [waiting.row]));
-      this.metrics.auditAppended([waiting.action]);
-      waiting.settle();
-    } catch (error) {
-      waiting.settle(error);
-    }
+  /** Recorded events in a statement of their own, atomic by itself. */
+  private async storeRecorded(rows: Row[]): Promise<void[]> {
+    await this.unitOfWork.write((manager) => this.insert(manager, rows));
+    this.metrics.auditAppended(rows.map(([, , , action]) => action));
+    return rows.map(() => undefined);
   }
 
   /** One INSERT for all the rows: column arrays unnested on PostgreSQL (one plan whatever the count), a VALUES list on SQLite. */
