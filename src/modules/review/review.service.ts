@@ -7,7 +7,7 @@ import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/h
 import { Clock } from '../../core/time/clock.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import { reachOf } from '../applications/applications.service.js';
-import { moveApplication } from '../applications/application-lifecycle.js';
+import { ApplicationRecords } from '../applications/application-records.repository.js';
 import type { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
@@ -36,6 +36,7 @@ export class ReviewService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
+    private readonly records: ApplicationRecords,
   ) {}
 
   async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
@@ -63,8 +64,8 @@ export class ReviewService {
     const at = this.clock.now().toISOString();
     return this.unitOfWork.run(async (manager) => {
       // Only an undecided case: a decided one is DECIDED, or IN_REVIEW when a determination came out against its decision.
-      const moved = await moveApplication(manager, application.id, { to: 'IN_REVIEW', at }, { from: 'DETERMINED' });
-      if (!moved)
+      const moved = await this.records.transition(manager, [application.id], 'REVIEW_REQUESTED', at);
+      if (moved.size === 0)
         throw conflict('Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.');
       const determination = await manager
         .getRepository(DeterminationEntity)
@@ -138,7 +139,10 @@ export class ReviewService {
         decidedAt: now,
       };
       await this.queue.insertDecision(manager, decision);
-      await moveApplication(manager, applicationId, { to: 'DECIDED', at: now });
+      // A pending review item means IN_REVIEW; anything else is a change made meanwhile, refused.
+      if ((await this.records.transition(manager, [applicationId], 'DECISION_RECORDED', now)).size === 0) {
+        throw conflict('This application is no longer in review.');
+      }
       await this.auditLog.append(manager, {
         actor: actorOf(principal),
         action: 'DECISION_RECORDED',

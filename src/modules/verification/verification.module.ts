@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { ApplicationRecordsModule } from '../applications/application-records.module.js';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ReviewQueueModule } from '../review/review-queue.module.js';
@@ -14,6 +15,7 @@ import { VerificationService } from './verification.service.js';
   imports: [
     BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }),
     RegistriesModule,
+    ApplicationRecordsModule,
     EligibilityModule,
     ReviewQueueModule,
     NotificationsModule,
