@@ -5,9 +5,10 @@ import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
 import { type DecisionOnRecord, ReviewQueueRepository } from '../review/review-queue.repository.js';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
-import { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
-import { VerificationEntity } from '../verification/entities/verification.entity.js';
+import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import type { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
+import type { VerificationEntity } from '../verification/entities/verification.entity.js';
+import { VerificationRecords } from '../verification/verification-records.repository.js';
 import { ApplicationMemberEntity } from './entities/application-member.entity.js';
 import { ApplicationEntity, type ApplicationStatus } from './entities/application.entity.js';
 
@@ -43,6 +44,7 @@ export class ApplicationsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly reviewQueue: ReviewQueueRepository,
+    private readonly verifications: VerificationRecords,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -83,20 +85,16 @@ export class ApplicationsRepository {
         .getRepository(ApplicationMemberEntity)
         .find({ where: { applicationId: id }, order: { position: 'ASC' } });
       const checks = application.currentVerificationId
-        ? await manager
-            .getRepository(SourceCheckEntity)
-            .find({ where: { verificationId: application.currentVerificationId }, order: { source: 'ASC' } })
+        ? await this.verifications.findChecks(manager, application.currentVerificationId)
         : [];
-      const determination = await manager
-        .getRepository(DeterminationEntity)
-        .findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } });
+      const determination = await this.verifications.findLatestDetermination(manager, id);
       const decisions = await this.reviewQueue.findDecisions(manager, id);
       return { application, members, checks, determination, decisions };
     });
   }
 
   findLatestVerification(applicationId: string): Promise<VerificationEntity | null> {
-    return this.dataSource.getRepository(VerificationEntity).findOne({ where: { applicationId }, order: { sequence: 'DESC' } });
+    return this.verifications.findLatestVerification(applicationId);
   }
 
   /** A page, newest first, keyed on (created_at, id) so that a cursor stays stable under inserts. */

@@ -118,6 +118,10 @@ export class ReviewQueueRepository {
     await manager.insert(DecisionEntity, decision);
   }
 
+  findDecision(id: string): Promise<DecisionEntity | null> {
+    return this.dataSource.getRepository(DecisionEntity).findOneBy({ id });
+  }
+
   /** The decision in force: the application's newest, whatever determination it was made on. */
   async findDecisionInForce(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<DecisionEntity | null> {
     return manager.getRepository(DecisionEntity).findOne({ where: { applicationId }, order: { decidedAt: 'DESC', id: 'DESC' } });

@@ -14,7 +14,7 @@ import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import type { Evaluation } from '../eligibility/eligibility.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import { VerificationRecords } from '../verification/verification-records.repository.js';
 import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
 import type { ReviewItemEntity } from './entities/review-item.entity.js';
 import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
@@ -37,6 +37,7 @@ export class ReviewService {
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
     private readonly records: ApplicationRecords,
+    private readonly verifications: VerificationRecords,
   ) {}
 
   async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
@@ -67,9 +68,9 @@ export class ReviewService {
       const moved = await this.records.transition(manager, [application.id], 'REVIEW_REQUESTED', at);
       if (moved.size === 0)
         throw conflict('Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.');
-      const determination = await manager
-        .getRepository(DeterminationEntity)
-        .findOneOrFail({ where: { applicationId: application.id }, order: { determinedAt: 'DESC', id: 'DESC' } });
+      const determination = await this.verifications.findLatestDetermination(manager, application.id);
+      // A DETERMINED application has one: the transition above would have been refused otherwise.
+      if (!determination) throw conflict('This application has no determination yet.');
       const item = await this.queue.open(manager, {
         applicationId: application.id,
         determinationId: determination.id,

@@ -7,6 +7,7 @@ import { ReviewQueueModule } from '../review/review-queue.module.js';
 import { RegistriesModule } from '../registries/registries.module.js';
 import { DeterminationService } from './determination.service.js';
 import { VERIFICATION_FLOW, VerificationQueue } from './verification.queue.js';
+import { VerificationRecords } from './verification-records.repository.js';
 import { VerificationRepository } from './verification.repository.js';
 import { VerificationService } from './verification.service.js';
 
@@ -20,7 +21,7 @@ import { VerificationService } from './verification.service.js';
     ReviewQueueModule,
     NotificationsModule,
   ],
-  providers: [VerificationRepository, VerificationQueue, VerificationService, DeterminationService],
-  exports: [VerificationService, VerificationRepository, VerificationQueue, DeterminationService],
+  providers: [VerificationRepository, VerificationRecords, VerificationQueue, VerificationService, DeterminationService],
+  exports: [VerificationService, VerificationRepository, VerificationRecords, VerificationQueue, DeterminationService],
 })
 export class VerificationModule {}
