@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
+import { regionLikePattern } from '../../core/region/region-scope.js';
+import type { Program } from '../eligibility/eligibility.types.js';
 import { allowedFrom, type ApplicationEvent, targetOf } from './application-lifecycle.js';
 import { ApplicationMemberEntity } from './entities/application-member.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
@@ -35,6 +37,27 @@ export class ApplicationRecords {
       .getMany();
     for (const row of rows) byApplication.get(row.applicationId)?.push(row);
     return byApplication;
+  }
+
+  /**
+   * A condition for another module's query, whose `column` holds an application id: that the
+   * application is of `program` and within every region given (region-scope prefixes). The
+   * caller's page stays one statement; the applications table is named here only. Null: no condition.
+   */
+  applicationsWhere(column: string, filter: { program?: Program; regions?: (string | undefined)[] }): { sql: string; params: ObjectLiteral } | null {
+    const conditions: string[] = [];
+    const params: ObjectLiteral = {};
+    if (filter.program) {
+      conditions.push('app_scope.program = :appScopeProgram');
+      params.appScopeProgram = filter.program;
+    }
+    (filter.regions ?? []).forEach((region, i) => {
+      if (region === undefined) return;
+      conditions.push(`app_scope.region_code LIKE :appScopeRegion${i}`);
+      params[`appScopeRegion${i}`] = regionLikePattern(region);
+    });
+    if (conditions.length === 0) return null;
+    return { sql: `${column} IN (SELECT app_scope.id FROM applications app_scope WHERE ${conditions.join(' AND ')})`, params };
   }
 
   /** Applies `event` to each application the machine allows it for, in one statement; answers the ids that moved. */

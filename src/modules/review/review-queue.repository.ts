@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { regionLikePattern } from '../../core/region/region-scope.js';
-import { ApplicationEntity } from '../applications/entities/application.entity.js';
-import type { Program } from '../eligibility/eligibility.types.js';
+import { Brackets, DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { DecisionEntity } from './entities/decision.entity.js';
 import { ReviewItemEntity, type ReviewItemStatus, type ReviewOrigin } from './entities/review-item.entity.js';
 
 export interface ReviewListFilter {
   status: ReviewItemStatus;
-  program?: Program;
-  regionCode?: string;
-  /** The caller's region claim. */
-  region?: string;
+  /** Which applications (ApplicationRecords.applicationsWhere on `r.application_id`); null: all. */
+  applications: { sql: string; params: ObjectLiteral } | null;
 }
 
 /** A decision as the application lists it: with the verification whose determination it settled. */
 export type DecisionOnRecord = DecisionEntity & { verificationId: string };
-
-export interface ReviewRow {
-  item: ReviewItemEntity;
-  application: ApplicationEntity;
-  determination: DeterminationEntity | null;
-}
 
 /** A case to queue for review. */
 export interface ReviewEntry {
@@ -159,16 +148,12 @@ export class ReviewQueueRepository {
   }
 
   /** A page of the queue, oldest first, keyed on (queued_at, id). */
-  async findPage(filter: ReviewListFilter, limit: number, after?: { queuedAt: string; id: string }): Promise<ReviewRow[]> {
+  findPage(filter: ReviewListFilter, limit: number, after?: { queuedAt: string; id: string }): Promise<ReviewItemEntity[]> {
     const query = this.dataSource
       .getRepository(ReviewItemEntity)
       .createQueryBuilder('r')
-      .innerJoinAndMapOne('r.application', ApplicationEntity, 'a', 'a.id = r.application_id')
-      .leftJoinAndMapOne('r.determination', DeterminationEntity, 'd', 'd.id = r.determination_id')
       .where('r.status = :status', { status: filter.status });
-    if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
-    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: regionLikePattern(filter.regionCode) });
-    if (filter.region) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: regionLikePattern(filter.region) });
+    if (filter.applications) query.andWhere(filter.applications.sql, filter.applications.params);
     if (after) {
       query.andWhere(
         new Brackets((where) =>
@@ -178,11 +163,7 @@ export class ReviewQueueRepository {
         ),
       );
     }
-    const items = await query.orderBy('r.queued_at', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
-    return items.map((item) => {
-      const joined = item as ReviewItemEntity & { application: ApplicationEntity; determination?: DeterminationEntity | null };
-      return { item, application: joined.application, determination: joined.determination ?? null };
-    });
+    return query.orderBy('r.queued_at', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
   }
 }
 

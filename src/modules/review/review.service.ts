@@ -9,6 +9,7 @@ import { ApplicationsRepository } from '../applications/applications.repository.
 import { reachOf } from '../applications/applications.service.js';
 import { ApplicationRecords } from '../applications/application-records.repository.js';
 import type { ApplicationEntity } from '../applications/entities/application.entity.js';
+import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
@@ -17,7 +18,14 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { VerificationRecords } from '../verification/verification-records.repository.js';
 import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
 import type { ReviewItemEntity } from './entities/review-item.entity.js';
-import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
+import { ReviewQueueRepository } from './review-queue.repository.js';
+
+/** A queued case as the list shows it. */
+interface ReviewRow {
+  item: ReviewItemEntity;
+  application: ApplicationEntity;
+  determination: DeterminationEntity | null;
+}
 
 const conflict = (detail: string) => new DomainError('CONFLICT', detail);
 
@@ -42,7 +50,11 @@ export class ReviewService {
 
   async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
     const after = query.cursor ? decodeCursor(query.cursor, isReviewCursor) : undefined;
-    const rows = await this.queue.findPage({ ...query, region: principal.region }, query.limit + 1, after);
+    const applications = this.records.applicationsWhere('r.application_id', {
+      program: query.program,
+      regions: [query.regionCode, principal.region],
+    });
+    const rows = await this.withApplications(await this.queue.findPage({ status: query.status, applications }, query.limit + 1, after));
     await this.auditLog.record({
       actor: actorOf(principal),
       action: 'REVIEWS_LISTED',
@@ -153,6 +165,20 @@ export class ReviewService {
       });
       await this.notifications.decisionRecorded(manager, decision.id, correlationId);
       return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
+    });
+  }
+
+  /** Each item with its application and determination: one query for each kind, for the whole page. */
+  private async withApplications(items: ReviewItemEntity[]): Promise<ReviewRow[]> {
+    const applications = await this.records.findByIds([...new Set(items.map((item) => item.applicationId))]);
+    const determinationIds = items.flatMap((item) => (item.determinationId ? [item.determinationId] : []));
+    const determinations = await this.verifications.findDeterminations([...new Set(determinationIds)]);
+    const applicationOf = new Map(applications.map((application) => [application.id, application]));
+    const determinationOf = new Map(determinations.map((determination) => [determination.id, determination]));
+    return items.flatMap((item) => {
+      const application = applicationOf.get(item.applicationId);
+      const determination = item.determinationId ? (determinationOf.get(item.determinationId) ?? null) : null;
+      return application ? [{ item, application, determination }] : [];
     });
   }
 

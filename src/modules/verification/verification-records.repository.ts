@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { DeterminationEntity } from './entities/determination.entity.js';
 import { SourceCheckEntity } from './entities/source-check.entity.js';
 import { VerificationEntity } from './entities/verification.entity.js';
@@ -34,6 +34,12 @@ export class VerificationRecords {
 
   findDetermination(id: string): Promise<DeterminationEntity | null> {
     return this.dataSource.getRepository(DeterminationEntity).findOneBy({ id });
+  }
+
+  /** The determinations asked for, in one query; absent ones left out. */
+  findDeterminations(ids: readonly string[]): Promise<DeterminationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(DeterminationEntity).findBy({ id: In([...ids]) });
   }
 
   findDeterminationOf(verificationId: string): Promise<DeterminationEntity | null> {
