@@ -34,7 +34,12 @@ function rows(text: string): string[][] {
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
     .slice(1)
-    .map((line) => line.slice(1, -1).split('|').map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
 }
 
 const quoted = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
@@ -74,9 +79,7 @@ describe('ARCHITECTURE.md', () => {
       from: quoted(from).sort(),
       to: quoted(to)[0],
     }));
-    expect(documented).toEqual(
-      APPLICATION_EVENTS.map((event) => ({ event, from: [...allowedFrom(event)].sort(), to: targetOf(event) })),
-    );
+    expect(documented).toEqual(APPLICATION_EVENTS.map((event) => ({ event, from: [...allowedFrom(event)].sort(), to: targetOf(event) })));
   });
 
   it('names classes, queues and jobs that the code declares', () => {

@@ -44,7 +44,10 @@ export class ApplicationRecords {
    * application is of `program` and within every region given (region-scope prefixes). The
    * caller's page stays one statement; the applications table is named here only. Null: no condition.
    */
-  applicationsWhere(column: string, filter: { program?: Program; regions?: (string | undefined)[] }): { sql: string; params: ObjectLiteral } | null {
+  applicationsWhere(
+    column: string,
+    filter: { program?: Program; regions?: (string | undefined)[] },
+  ): { sql: string; params: ObjectLiteral } | null {
     const conditions: string[] = [];
     const params: ObjectLiteral = {};
     if (filter.program) {

@@ -27,9 +27,7 @@ export class VerificationRecords {
 
   /** The application's newest determination: the current one. */
   findLatestDetermination(manager: EntityManager, applicationId: string): Promise<DeterminationEntity | null> {
-    return manager
-      .getRepository(DeterminationEntity)
-      .findOne({ where: { applicationId }, order: { determinedAt: 'DESC', id: 'DESC' } });
+    return manager.getRepository(DeterminationEntity).findOne({ where: { applicationId }, order: { determinedAt: 'DESC', id: 'DESC' } });
   }
 
   findDetermination(id: string): Promise<DeterminationEntity | null> {

@@ -160,12 +160,7 @@ export class VerificationRepository {
         records.map((record) => record.result),
       );
       const done = records.filter((record) => recorded.has(keyOf(record.result)));
-      await this.applications.transition(
-        manager,
-        [...new Set(done.map((record) => record.applicationId))],
-        'VERIFICATION_STARTED',
-        at,
-      );
+      await this.applications.transition(manager, [...new Set(done.map((record) => record.applicationId))], 'VERIFICATION_STARTED', at);
       await this.auditLog.append(
         manager,
         ...done.map((record) => ({
