@@ -4,7 +4,8 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
-import { type DecisionOnRecord, ReviewQueueRepository } from '../review/review-queue.repository.js';
+import type { DecisionEntity } from '../review/entities/decision.entity.js';
+import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import type { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
 import type { VerificationEntity } from '../verification/entities/verification.entity.js';
@@ -23,6 +24,9 @@ export interface ApplicationFilter {
   program?: Program;
   regionCode?: string;
 }
+
+/** A decision as the application lists it: with the verification whose determination it settled. */
+export type DecisionOnRecord = DecisionEntity & { verificationId: string };
 
 export interface ApplicationRecord {
   application: ApplicationEntity;
@@ -88,8 +92,20 @@ export class ApplicationsRepository {
         ? await this.verifications.findChecks(manager, application.currentVerificationId)
         : [];
       const determination = await this.verifications.findLatestDetermination(manager, id);
-      const decisions = await this.reviewQueue.findDecisions(manager, id);
+      const decisions = await this.withVerifications(manager, await this.reviewQueue.findDecisions(manager, id));
       return { application, members, checks, determination, decisions };
+    });
+  }
+
+  /** Each decision with the verification its determination closed (a query only when there are decisions). */
+  private async withVerifications(manager: EntityManager, decisions: DecisionEntity[]): Promise<DecisionOnRecord[]> {
+    const ids = [...new Set(decisions.map((decision) => decision.determinationId))];
+    const verificationOf = new Map(
+      (await this.verifications.findDeterminations(ids, manager)).map((determination) => [determination.id, determination.verificationId]),
+    );
+    return decisions.flatMap((decision) => {
+      const verificationId = verificationOf.get(decision.determinationId);
+      return verificationId ? [{ ...decision, verificationId }] : [];
     });
   }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { DecisionEntity } from './entities/decision.entity.js';
 import { ReviewItemEntity, type ReviewItemStatus, type ReviewOrigin } from './entities/review-item.entity.js';
 
@@ -11,9 +10,6 @@ export interface ReviewListFilter {
   /** Which applications (ApplicationRecords.applicationsWhere on `r.application_id`); null: all. */
   applications: { sql: string; params: ObjectLiteral } | null;
 }
-
-/** A decision as the application lists it: with the verification whose determination it settled. */
-export type DecisionOnRecord = DecisionEntity & { verificationId: string };
 
 /** A case to queue for review. */
 export interface ReviewEntry {
@@ -131,20 +127,9 @@ export class ReviewQueueRepository {
     return inForce;
   }
 
-  /** Every decision on the application, oldest first, each with the verification its determination closed. */
-  async findDecisions(manager: EntityManager, applicationId: string): Promise<DecisionOnRecord[]> {
-    const rows = await manager
-      .getRepository(DecisionEntity)
-      .createQueryBuilder('x')
-      .innerJoinAndMapOne('x.determination', DeterminationEntity, 'd', 'd.id = x.determination_id')
-      .where('x.application_id = :applicationId', { applicationId })
-      .orderBy('x.decided_at', 'ASC')
-      .addOrderBy('x.id', 'ASC')
-      .getMany();
-    return rows.map((row) => {
-      const { determination, ...decision } = row as DecisionEntity & { determination: DeterminationEntity };
-      return { ...decision, verificationId: determination.verificationId };
-    });
+  /** Every decision on the application, oldest first. */
+  findDecisions(manager: EntityManager, applicationId: string): Promise<DecisionEntity[]> {
+    return manager.getRepository(DecisionEntity).find({ where: { applicationId }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
 
   /** A page of the queue, oldest first, keyed on (queued_at, id). */

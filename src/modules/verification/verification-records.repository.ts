@@ -34,10 +34,10 @@ export class VerificationRecords {
     return this.dataSource.getRepository(DeterminationEntity).findOneBy({ id });
   }
 
-  /** The determinations asked for, in one query; absent ones left out. */
-  findDeterminations(ids: readonly string[]): Promise<DeterminationEntity[]> {
+  /** The determinations asked for, in one query (through `manager` when given); absent ones left out. */
+  findDeterminations(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<DeterminationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(DeterminationEntity).findBy({ id: In([...ids]) });
+    return manager.getRepository(DeterminationEntity).findBy({ id: In([...ids]) });
   }
 
   findDeterminationOf(verificationId: string): Promise<DeterminationEntity | null> {
