@@ -1,5 +1,5 @@
 import type { Evaluation } from '../eligibility/eligibility.types.js';
-import type { DecisionOnRecord } from '../review/review-queue.repository.js';
+import type { DecisionOnRecord } from './applications.repository.js';
 import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import type { ApplicationRecord } from './applications.repository.js';
 import type { ApplicationEntity } from './entities/application.entity.js';

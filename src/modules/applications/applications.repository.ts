@@ -4,10 +4,12 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../core/database/unit-of-work.js';
 import { regionLikePattern } from '../../core/region/region-scope.js';
 import type { Program } from '../eligibility/eligibility.types.js';
-import { type DecisionOnRecord, ReviewQueueRepository } from '../review/review-queue.repository.js';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
-import { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
-import { VerificationEntity } from '../verification/entities/verification.entity.js';
+import type { DecisionEntity } from '../review/entities/decision.entity.js';
+import { ReviewQueueRepository } from '../review/review-queue.repository.js';
+import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import type { SourceCheckEntity } from '../verification/entities/source-check.entity.js';
+import type { VerificationEntity } from '../verification/entities/verification.entity.js';
+import { VerificationRecords } from '../verification/verification-records.repository.js';
 import { ApplicationMemberEntity } from './entities/application-member.entity.js';
 import { ApplicationEntity, type ApplicationStatus } from './entities/application.entity.js';
 
@@ -22,6 +24,9 @@ export interface ApplicationFilter {
   program?: Program;
   regionCode?: string;
 }
+
+/** A decision as the application lists it: with the verification whose determination it settled. */
+export type DecisionOnRecord = DecisionEntity & { verificationId: string };
 
 export interface ApplicationRecord {
   application: ApplicationEntity;
@@ -43,6 +48,7 @@ export class ApplicationsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly reviewQueue: ReviewQueueRepository,
+    private readonly verifications: VerificationRecords,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -83,20 +89,28 @@ export class ApplicationsRepository {
         .getRepository(ApplicationMemberEntity)
         .find({ where: { applicationId: id }, order: { position: 'ASC' } });
       const checks = application.currentVerificationId
-        ? await manager
-            .getRepository(SourceCheckEntity)
-            .find({ where: { verificationId: application.currentVerificationId }, order: { source: 'ASC' } })
+        ? await this.verifications.findChecks(manager, application.currentVerificationId)
         : [];
-      const determination = await manager
-        .getRepository(DeterminationEntity)
-        .findOne({ where: { applicationId: id }, order: { determinedAt: 'DESC', id: 'DESC' } });
-      const decisions = await this.reviewQueue.findDecisions(manager, id);
+      const determination = await this.verifications.findLatestDetermination(manager, id);
+      const decisions = await this.withVerifications(manager, await this.reviewQueue.findDecisions(manager, id));
       return { application, members, checks, determination, decisions };
     });
   }
 
+  /** Each decision with the verification its determination closed (a query only when there are decisions). */
+  private async withVerifications(manager: EntityManager, decisions: DecisionEntity[]): Promise<DecisionOnRecord[]> {
+    const ids = [...new Set(decisions.map((decision) => decision.determinationId))];
+    const verificationOf = new Map(
+      (await this.verifications.findDeterminations(ids, manager)).map((determination) => [determination.id, determination.verificationId]),
+    );
+    return decisions.flatMap((decision) => {
+      const verificationId = verificationOf.get(decision.determinationId);
+      return verificationId ? [{ ...decision, verificationId }] : [];
+    });
+  }
+
   findLatestVerification(applicationId: string): Promise<VerificationEntity | null> {
-    return this.dataSource.getRepository(VerificationEntity).findOne({ where: { applicationId }, order: { sequence: 'DESC' } });
+    return this.verifications.findLatestVerification(applicationId);
   }
 
   /** A page, newest first, keyed on (created_at, id) so that a cursor stays stable under inserts. */

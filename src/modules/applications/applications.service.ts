@@ -15,7 +15,8 @@ import { ReviewQueueRepository } from '../review/review-queue.repository.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
 import type { VerificationEntity } from '../verification/entities/verification.entity.js';
 import { VerificationService, type VerificationRequest } from '../verification/verification.service.js';
-import { moveApplication } from './application-lifecycle.js';
+import { INITIAL_STATUS } from './application-lifecycle.js';
+import { ApplicationRecords } from './application-records.repository.js';
 import { ApplicationsRepository, type Reach } from './applications.repository.js';
 import type { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 import type { ApplicationMemberEntity } from './entities/application-member.entity.js';
@@ -62,6 +63,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly auditLog: AuditLog,
     private readonly reviewQueue: ReviewQueueRepository,
+    private readonly records: ApplicationRecords,
   ) {}
 
   /**
@@ -116,7 +118,7 @@ export class ApplicationsService {
       program: body.program,
       regionCode: body.regionCode,
       applicationDate,
-      status: 'RECEIVED',
+      status: INITIAL_STATUS,
       submittedBy: principal.sub,
       idempotencyKey: idempotencyKey ?? null,
       requestSha256,
@@ -210,7 +212,7 @@ export class ApplicationsService {
   ): Promise<VerificationEntity> {
     const { id } = application;
     const latest = await this.repository.findLatestVerification(id);
-    if (latest?.status === 'PENDING') throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
+    if (latest?.status === 'PENDING') throw alreadyUnderWay();
     const today = this.clock.today();
     const policy = this.policies.select(application.regionCode, today);
     if (!policy) throw new DomainError('UNPROCESSABLE', `No policy version covers region ${application.regionCode} on ${today}.`);
@@ -228,7 +230,8 @@ export class ApplicationsService {
           at,
           ...(request.runId ? { runId: request.runId } : {}),
         });
-        await moveApplication(manager, id, { to: 'RECEIVED', at, currentVerificationId: recorded.id });
+        // Refused only while a verification is under way (RECEIVED, VERIFYING): another request got there first.
+        if (!(await this.records.restart(manager, id, recorded.id, at))) throw alreadyUnderWay();
         // After the application's row is written (and so locked, on PostgreSQL): a decision recorded meanwhile is seen.
         if (request.refuseIfDecided && (await this.reviewQueue.findDecisionInForce(id, manager))) throw decisionStands();
         let review: 'CLOSED' | 'NONE' | 'CLAIMED' = 'NONE';
@@ -252,14 +255,15 @@ export class ApplicationsService {
       .catch(async (error: unknown) => {
         // Two re-verifications raced for the same sequence number: the unique key let one through.
         const now = await this.repository.findLatestVerification(id);
-        if (now && now.sequence > (latest?.sequence ?? 0))
-          throw new DomainError('CONFLICT', 'A verification of this application is already under way.');
+        if (now && now.sequence > (latest?.sequence ?? 0)) throw alreadyUnderWay();
         throw error;
       });
     await this.verifications.enqueue(verification);
     return verification;
   }
 }
+
+const alreadyUnderWay = () => new DomainError('CONFLICT', 'A verification of this application is already under way.');
 
 /**
  * Intake staff reach what they submitted; the other roles, where the endpoint admits them,

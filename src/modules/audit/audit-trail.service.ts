@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/http/cursor.js';
 import { canonicalJson } from '../../core/json/canonical-json.js';
-import { regionLikePattern } from '../../core/region/region-scope.js';
 import { toStoredInstant } from '../../core/time/date-time.js';
-import { ApplicationEntity } from '../applications/entities/application.entity.js';
+import { ApplicationRecords } from '../applications/application-records.repository.js';
 import type { Principal } from '../auth/principal.js';
 import type { SealedEvent } from './audit-chain.js';
 import { AuditLog } from './audit-log.js';
@@ -50,6 +49,7 @@ export class AuditTrailService {
     private readonly checkpoints: AuditCheckpointsRepository,
     private readonly keys: AuditSigningKeys,
     private readonly auditLog: AuditLog,
+    private readonly applications: ApplicationRecords,
   ) {}
 
   /**
@@ -73,11 +73,9 @@ export class AuditTrailService {
 
   private async findPage(query: ListAuditEventsQueryDto, region?: string): Promise<Page<SealedEvent>> {
     const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.sequence IS NOT NULL');
-    if (region) {
-      builder.innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id AND a.region_code LIKE :region', {
-        region: regionLikePattern(region),
-      });
-    }
+    // Within a region: only events about an application of that region (the applications module says which).
+    const inRegion = region ? this.applications.applicationsWhere('e.application_id', { regions: [region] }) : null;
+    if (inRegion) builder.andWhere(inRegion.sql, inRegion.params);
     if (query.actor) builder.andWhere('e.actor = :actor', { actor: query.actor });
     if (query.action) builder.andWhere('e.action = :action', { action: query.action });
     if (query.applicationId) builder.andWhere('e.application_id = :applicationId', { applicationId: query.applicationId });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationRecordsModule } from '../applications/application-records.module.js';
 import { AuditTrailService } from './audit-trail.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditVerificationService } from './verify/audit-verification.service.js';
@@ -6,6 +7,7 @@ import { AuditVerifiedPointsRepository } from './verify/audit-verified-points.re
 
 /** The audit log as auditors read and verify it. */
 @Module({
+  imports: [ApplicationRecordsModule],
   controllers: [AuditController],
   providers: [AuditTrailService, AuditVerificationService, AuditVerifiedPointsRepository],
 })

@@ -6,6 +6,7 @@ import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
 import { Clock } from '../../core/time/clock.js';
 import { webhookBody } from './webhook-event.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
+import { WebhookFactsReader } from './webhook-facts.reader.js';
 import { WebhookClient, WebhookDeliveryError } from './webhook.client.js';
 
 /**
@@ -20,6 +21,7 @@ import { WebhookClient, WebhookDeliveryError } from './webhook.client.js';
 export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData> {
   constructor(
     private readonly events: WebhookEventsRepository,
+    private readonly facts: WebhookFactsReader,
     private readonly client: WebhookClient,
     private readonly clock: Clock,
     config: AppConfig,
@@ -29,7 +31,7 @@ export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData
 
   protected async handle(job: Job<NotificationJobData>): Promise<void> {
     const { eventId, type } = job.data;
-    const facts = await this.events.findFacts(job.data);
+    const facts = await this.facts.find(job.data);
     if (!facts) throw new UnrecoverableError('What the event announces is no longer stored');
     let status: number;
     try {

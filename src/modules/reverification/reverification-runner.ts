@@ -5,6 +5,7 @@ import { Clock } from '../../core/time/clock.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 import { PolicyCatalog } from '../eligibility/policy/policy-catalog.js';
+import { VerificationRecords } from '../verification/verification-records.repository.js';
 import type { ReverificationRunEntity } from './entities/reverification-run.entity.js';
 import { type EnrolledHousehold, EnrolledHouseholdsRepository } from './enrolled-households.repository.js';
 import { dueRules } from './reverification-due.js';
@@ -32,6 +33,7 @@ export class ReverificationRunner {
     private readonly runs: ReverificationRunsRepository,
     private readonly households: EnrolledHouseholdsRepository,
     private readonly applications: ApplicationsService,
+    private readonly verifications: VerificationRecords,
     private readonly policies: PolicyCatalog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -40,7 +42,7 @@ export class ReverificationRunner {
   async step(runId: string): Promise<RunStep> {
     const run = await this.runs.find(runId);
     if (!run || run.selectedAt !== null) return 'SELECTED';
-    if ((await this.runs.countPending(run.id)) >= this.config.REVERIFICATION_MAX_PENDING) return 'WAITING';
+    if ((await this.verifications.countPendingOfRun(run.id)) >= this.config.REVERIFICATION_MAX_PENDING) return 'WAITING';
 
     const limit = this.config.REVERIFICATION_BATCH_SIZE;
     const page = await this.households.findPage({

@@ -105,11 +105,6 @@ export class ReverificationRunsRepository {
     return this.dataSource.getRepository(ReverificationRunItemEntity).existsBy({ runId, applicationId });
   }
 
-  /** How many of the run's verifications are not determined yet. */
-  countPending(runId: string): Promise<number> {
-    return this.dataSource.getRepository(VerificationEntity).countBy({ runId, status: 'PENDING' });
-  }
-
   /** Moves the run's page cursor on; with `selected`, closes its selection too, with its audit event. */
   async advance(runId: string, afterApplicationId: string | null, selected?: { at: string; event: AuditRecord }): Promise<void> {
     await this.unitOfWork.run(async (manager) => {

@@ -1,29 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { regionLikePattern } from '../../core/region/region-scope.js';
-import { ApplicationEntity } from '../applications/entities/application.entity.js';
-import type { Program } from '../eligibility/eligibility.types.js';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import { Brackets, DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { DecisionEntity } from './entities/decision.entity.js';
 import { ReviewItemEntity, type ReviewItemStatus, type ReviewOrigin } from './entities/review-item.entity.js';
 
 export interface ReviewListFilter {
   status: ReviewItemStatus;
-  program?: Program;
-  regionCode?: string;
-  /** The caller's region claim. */
-  region?: string;
-}
-
-/** A decision as the application lists it: with the verification whose determination it settled. */
-export type DecisionOnRecord = DecisionEntity & { verificationId: string };
-
-export interface ReviewRow {
-  item: ReviewItemEntity;
-  application: ApplicationEntity;
-  determination: DeterminationEntity | null;
+  /** Which applications (ApplicationRecords.applicationsWhere on `r.application_id`); null: all. */
+  applications: { sql: string; params: ObjectLiteral } | null;
 }
 
 /** A case to queue for review. */
@@ -118,6 +103,10 @@ export class ReviewQueueRepository {
     await manager.insert(DecisionEntity, decision);
   }
 
+  findDecision(id: string): Promise<DecisionEntity | null> {
+    return this.dataSource.getRepository(DecisionEntity).findOneBy({ id });
+  }
+
   /** The decision in force: the application's newest, whatever determination it was made on. */
   async findDecisionInForce(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<DecisionEntity | null> {
     return manager.getRepository(DecisionEntity).findOne({ where: { applicationId }, order: { decidedAt: 'DESC', id: 'DESC' } });
@@ -138,33 +127,18 @@ export class ReviewQueueRepository {
     return inForce;
   }
 
-  /** Every decision on the application, oldest first, each with the verification its determination closed. */
-  async findDecisions(manager: EntityManager, applicationId: string): Promise<DecisionOnRecord[]> {
-    const rows = await manager
-      .getRepository(DecisionEntity)
-      .createQueryBuilder('x')
-      .innerJoinAndMapOne('x.determination', DeterminationEntity, 'd', 'd.id = x.determination_id')
-      .where('x.application_id = :applicationId', { applicationId })
-      .orderBy('x.decided_at', 'ASC')
-      .addOrderBy('x.id', 'ASC')
-      .getMany();
-    return rows.map((row) => {
-      const { determination, ...decision } = row as DecisionEntity & { determination: DeterminationEntity };
-      return { ...decision, verificationId: determination.verificationId };
-    });
+  /** Every decision on the application, oldest first. */
+  findDecisions(manager: EntityManager, applicationId: string): Promise<DecisionEntity[]> {
+    return manager.getRepository(DecisionEntity).find({ where: { applicationId }, order: { decidedAt: 'ASC', id: 'ASC' } });
   }
 
   /** A page of the queue, oldest first, keyed on (queued_at, id). */
-  async findPage(filter: ReviewListFilter, limit: number, after?: { queuedAt: string; id: string }): Promise<ReviewRow[]> {
+  findPage(filter: ReviewListFilter, limit: number, after?: { queuedAt: string; id: string }): Promise<ReviewItemEntity[]> {
     const query = this.dataSource
       .getRepository(ReviewItemEntity)
       .createQueryBuilder('r')
-      .innerJoinAndMapOne('r.application', ApplicationEntity, 'a', 'a.id = r.application_id')
-      .leftJoinAndMapOne('r.determination', DeterminationEntity, 'd', 'd.id = r.determination_id')
       .where('r.status = :status', { status: filter.status });
-    if (filter.program) query.andWhere('a.program = :program', { program: filter.program });
-    if (filter.regionCode) query.andWhere('a.region_code LIKE :filterRegion', { filterRegion: regionLikePattern(filter.regionCode) });
-    if (filter.region) query.andWhere('a.region_code LIKE :reachRegion', { reachRegion: regionLikePattern(filter.region) });
+    if (filter.applications) query.andWhere(filter.applications.sql, filter.applications.params);
     if (after) {
       query.andWhere(
         new Brackets((where) =>
@@ -174,11 +148,7 @@ export class ReviewQueueRepository {
         ),
       );
     }
-    const items = await query.orderBy('r.queued_at', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
-    return items.map((item) => {
-      const joined = item as ReviewItemEntity & { application: ApplicationEntity; determination?: DeterminationEntity | null };
-      return { item, application: joined.application, determination: joined.determination ?? null };
-    });
+    return query.orderBy('r.queued_at', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
   }
 }
 

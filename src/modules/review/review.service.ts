@@ -7,17 +7,25 @@ import { cursorField, decodeCursor, encodeCursor, type Page } from '../../core/h
 import { Clock } from '../../core/time/clock.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import { reachOf } from '../applications/applications.service.js';
-import { moveApplication } from '../applications/application-lifecycle.js';
+import { ApplicationRecords } from '../applications/application-records.repository.js';
 import type { ApplicationEntity } from '../applications/entities/application.entity.js';
+import type { DeterminationEntity } from '../verification/entities/determination.entity.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../audit/audit.types.js';
 import type { Principal } from '../auth/principal.js';
 import type { Evaluation } from '../eligibility/eligibility.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
-import { DeterminationEntity } from '../verification/entities/determination.entity.js';
+import { VerificationRecords } from '../verification/verification-records.repository.js';
 import type { DecisionRequestDto, ListReviewsQueryDto, ReviewRequestDto } from './dto/review.dto.js';
 import type { ReviewItemEntity } from './entities/review-item.entity.js';
-import { ReviewQueueRepository, type ReviewRow } from './review-queue.repository.js';
+import { ReviewQueueRepository } from './review-queue.repository.js';
+
+/** A queued case as the list shows it. */
+interface ReviewRow {
+  item: ReviewItemEntity;
+  application: ApplicationEntity;
+  determination: DeterminationEntity | null;
+}
 
 const conflict = (detail: string) => new DomainError('CONFLICT', detail);
 
@@ -36,11 +44,17 @@ export class ReviewService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
+    private readonly records: ApplicationRecords,
+    private readonly verifications: VerificationRecords,
   ) {}
 
   async list(principal: Principal, query: ListReviewsQueryDto, correlationId: string): Promise<Page<ReturnType<typeof toReviewView>>> {
     const after = query.cursor ? decodeCursor(query.cursor, isReviewCursor) : undefined;
-    const rows = await this.queue.findPage({ ...query, region: principal.region }, query.limit + 1, after);
+    const applications = this.records.applicationsWhere('r.application_id', {
+      program: query.program,
+      regions: [query.regionCode, principal.region],
+    });
+    const rows = await this.withApplications(await this.queue.findPage({ status: query.status, applications }, query.limit + 1, after));
     await this.auditLog.record({
       actor: actorOf(principal),
       action: 'REVIEWS_LISTED',
@@ -63,12 +77,12 @@ export class ReviewService {
     const at = this.clock.now().toISOString();
     return this.unitOfWork.run(async (manager) => {
       // Only an undecided case: a decided one is DECIDED, or IN_REVIEW when a determination came out against its decision.
-      const moved = await moveApplication(manager, application.id, { to: 'IN_REVIEW', at }, { from: 'DETERMINED' });
-      if (!moved)
+      const moved = await this.records.transition(manager, [application.id], 'REVIEW_REQUESTED', at);
+      if (moved.size === 0)
         throw conflict('Only an application determined ELIGIBLE or INELIGIBLE, and not yet in review, can be pulled into the queue.');
-      const determination = await manager
-        .getRepository(DeterminationEntity)
-        .findOneOrFail({ where: { applicationId: application.id }, order: { determinedAt: 'DESC', id: 'DESC' } });
+      const determination = await this.verifications.findLatestDetermination(manager, application.id);
+      // A DETERMINED application has one: the transition above would have been refused otherwise.
+      if (!determination) throw conflict('This application has no determination yet.');
       const item = await this.queue.open(manager, {
         applicationId: application.id,
         determinationId: determination.id,
@@ -138,7 +152,10 @@ export class ReviewService {
         decidedAt: now,
       };
       await this.queue.insertDecision(manager, decision);
-      await moveApplication(manager, applicationId, { to: 'DECIDED', at: now });
+      // A pending review item means IN_REVIEW; anything else is a change made meanwhile, refused.
+      if ((await this.records.transition(manager, [applicationId], 'DECISION_RECORDED', now)).size === 0) {
+        throw conflict('This application is no longer in review.');
+      }
       await this.auditLog.append(manager, {
         actor: actorOf(principal),
         action: 'DECISION_RECORDED',
@@ -148,6 +165,20 @@ export class ReviewService {
       });
       await this.notifications.decisionRecorded(manager, decision.id, correlationId);
       return { decision: decision.decision, reason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
+    });
+  }
+
+  /** Each item with its application and determination: one query for each kind, for the whole page. */
+  private async withApplications(items: ReviewItemEntity[]): Promise<ReviewRow[]> {
+    const applications = await this.records.findByIds([...new Set(items.map((item) => item.applicationId))]);
+    const determinationIds = items.flatMap((item) => (item.determinationId ? [item.determinationId] : []));
+    const determinations = await this.verifications.findDeterminations([...new Set(determinationIds)]);
+    const applicationOf = new Map(applications.map((application) => [application.id, application]));
+    const determinationOf = new Map(determinations.map((determination) => [determination.id, determination]));
+    return items.flatMap((item) => {
+      const application = applicationOf.get(item.applicationId);
+      const determination = item.determinationId ? (determinationOf.get(item.determinationId) ?? null) : null;
+      return application ? [{ item, application, determination }] : [];
     });
   }
 

@@ -9,9 +9,10 @@ import { AuditLog } from '../audit/audit-log.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { ReviewQueueRepository } from '../review/review-queue.repository.js';
-import { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
-import { afterDetermination, moveApplication, moveApplications } from '../applications/application-lifecycle.js';
-import { ApplicationEntity, type ApplicationStatus } from '../applications/entities/application.entity.js';
+import { afterDetermination, type ApplicationEvent } from '../applications/application-lifecycle.js';
+import { ApplicationRecords } from '../applications/application-records.repository.js';
+import type { ApplicationMemberEntity } from '../applications/entities/application-member.entity.js';
+import type { ApplicationEntity } from '../applications/entities/application.entity.js';
 import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
 import { registriesOf } from '../registries/registry-plugins.js';
 import { DeterminationEntity } from './entities/determination.entity.js';
@@ -80,6 +81,7 @@ export class VerificationRepository {
     private readonly auditLog: AuditLog,
     private readonly reviewQueue: ReviewQueueRepository,
     private readonly notifications: NotificationService,
+    private readonly applications: ApplicationRecords,
     private readonly clock: Clock,
     @Optional() @Inject(REGISTRY_PLUGINS) private readonly registries?: readonly RegistryPlugin[],
   ) {}
@@ -135,27 +137,12 @@ export class VerificationRepository {
       .select(['c.verification_id AS "verificationId"', 'c.source AS source', 'c.status AS status', 'v.application_id AS "applicationId"'])
       .where('c.verification_id IN (:...verificationIds)', { verificationIds })
       .getRawMany<CheckKey & { status: SourceCheckEntity['status']; applicationId: string }>();
-    const members = await this.findMembersOf([...new Set(checks.map((check) => check.applicationId))]);
+    const members = await this.applications.findMembersOf([...new Set(checks.map((check) => check.applicationId))]);
     const byKey = new Map(checks.map((check) => [keyOf(check), check]));
     return keys.map((key) => {
       const check = byKey.get(keyOf(key));
       return check ? { applicationId: check.applicationId, status: check.status, members: members.get(check.applicationId) ?? [] } : null;
     });
-  }
-
-  /** The members of each application, in their order, in one query. */
-  async findMembersOf(applicationIds: readonly string[]): Promise<Map<string, ApplicationMemberEntity[]>> {
-    const byApplication = new Map<string, ApplicationMemberEntity[]>(applicationIds.map((id) => [id, []]));
-    if (applicationIds.length === 0) return byApplication;
-    const rows = await this.dataSource
-      .getRepository(ApplicationMemberEntity)
-      .createQueryBuilder('m')
-      .where('m.application_id IN (:...applicationIds)', { applicationIds: [...applicationIds] })
-      .orderBy('m.application_id', 'ASC')
-      .addOrderBy('m.position', 'ASC')
-      .getMany();
-    for (const row of rows) byApplication.get(row.applicationId)?.push(row);
-    return byApplication;
   }
 
   /**
@@ -173,11 +160,7 @@ export class VerificationRepository {
         records.map((record) => record.result),
       );
       const done = records.filter((record) => recorded.has(keyOf(record.result)));
-      await moveApplications(
-        manager,
-        { to: 'VERIFYING', at },
-        { from: 'RECEIVED', ids: [...new Set(done.map((record) => record.applicationId))] },
-      );
+      await this.applications.transition(manager, [...new Set(done.map((record) => record.applicationId))], 'VERIFICATION_STARTED', at);
       await this.auditLog.append(
         manager,
         ...done.map((record) => ({
@@ -248,10 +231,8 @@ export class VerificationRepository {
     const ids = [...verificationIds];
     const verifications = await this.dataSource.getRepository(VerificationEntity).findBy({ id: In(ids) });
     const applicationIds = [...new Set(verifications.map((verification) => verification.applicationId))];
-    const applications = applicationIds.length
-      ? await this.dataSource.getRepository(ApplicationEntity).findBy({ id: In(applicationIds) })
-      : [];
-    const members = await this.findMembersOf(applicationIds);
+    const applications = await this.applications.findByIds(applicationIds);
+    const members = await this.applications.findMembersOf(applicationIds);
     const checks = await this.dataSource
       .getRepository(SourceCheckEntity)
       .find({ where: { verificationId: In(ids) }, order: { verificationId: 'ASC', source: 'ASC' } });
@@ -295,12 +276,13 @@ export class VerificationRepository {
         determinations.map((d) => [d.id, afterDetermination(d.outcome, inForce.get(d.applicationId)?.decision ?? null)]),
       );
       const moved = new Set<string>();
-      for (const [key, moving] of groupBy(determinations, (d) => `${next.get(d.id)!.status} ${d.determinedAt}`)) {
-        const [to, at] = key.split(' ') as [ApplicationStatus, string];
-        const done = await moveApplications(
+      for (const [key, moving] of groupBy(determinations, (d) => `${next.get(d.id)!.event} ${d.determinedAt}`)) {
+        const [event, at] = key.split(' ') as [ApplicationEvent, string];
+        const done = await this.applications.transitionCurrent(
           manager,
-          { to, at },
-          { currentVerifications: moving.map((d) => [d.applicationId, d.verificationId] as const) },
+          moving.map((d) => [d.applicationId, d.verificationId] as const),
+          event,
+          at,
         );
         for (const d of moving) if (done.has(d.applicationId)) moved.add(d.id);
       }
@@ -346,13 +328,13 @@ export class VerificationRepository {
       if (!closed.affected) return false;
       const { applicationId } = await manager.getRepository(VerificationEntity).findOneByOrFail({ id: failure.verificationId });
       // A decision in force stays so: the case waits for a reviewer, who can only send it back for another verification.
-      const moved = await moveApplication(
+      const moved = await this.applications.transitionCurrent(
         manager,
-        applicationId,
-        { to: 'IN_REVIEW', at: failure.at },
-        { currentVerificationId: failure.verificationId },
+        [[applicationId, failure.verificationId]],
+        'VERIFICATION_FAILED',
+        failure.at,
       );
-      if (moved) {
+      if (moved.size > 0) {
         await this.reviewQueue.open(manager, {
           applicationId,
           determinationId: null,
