@@ -75,6 +75,8 @@ describe.each(['sqlite', 'postgres'] as const)('a poison job, on %s', (kind) => 
     await sql(`DELETE FROM review_items WHERE application_id = '${id}' AND origin = 'PROCESSING_FAILED'`);
     await sql(`UPDATE verifications SET status = 'PENDING', completed_at = NULL WHERE id = '${verificationId}'`);
     await sql(`UPDATE applications SET status = 'VERIFYING' WHERE id = '${id}'`);
+    // A failure is the sweeper's once it is older than VERIFICATION_REQUEUE_AFTER_MS (100 ms here).
+    await new Promise((resolve) => setTimeout(resolve, 150));
 
     expect(await t.app.get(VerificationSweeper).sweep()).toBe(0);
     expect(await waitForReviewItem(id)).toMatchObject({

@@ -50,12 +50,13 @@ export class VerificationQueue {
   }
 
   /**
-   * How many attempts the verification's determination job made, if that job failed for good
-   * (stalled too often included); null if it has not failed or is gone.
+   * How many attempts the verification's determination job made and when it failed (epoch
+   * ms), if that job failed for good (stalled too often included); null if it has not failed
+   * or is gone.
    */
-  async failedDetermination(verificationId: string): Promise<number | null> {
+  async failedDetermination(verificationId: string): Promise<{ attempts: number; failedAt: number } | null> {
     const job = await this.determinations.getJob(determinationJobId(verificationId));
-    return job && (await job.isFailed()) ? job.attemptsMade : null;
+    return job && (await job.isFailed()) ? { attempts: job.attemptsMade, failedAt: job.finishedOn ?? 0 } : null;
   }
 }
 

@@ -34,9 +34,12 @@ export class VerificationSweeper extends PeriodicSweeper {
     let enqueued = 0;
     let failed = 0;
     for (const verification of stale) {
-      const attempts = await this.queue.failedDetermination(verification.id);
-      if (attempts !== null) {
-        await this.determinations.abandon(verification.id, verification.correlationId, failureReason(attempts));
+      const failure = await this.queue.failedDetermination(verification.id);
+      if (failure) {
+        // The worker whose job failed records it at once, with the error: a failure is the
+        // sweeper's only once it has stayed unrecorded as long as a record stays pending.
+        if (failure.failedAt > Date.parse(staleBefore)) continue;
+        await this.determinations.abandon(verification.id, verification.correlationId, failureReason(failure.attempts));
         failed += 1;
         continue;
       }
