@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app.config.js';
 import { CoreModule, type CoreOptions } from './core/core.module.js';
+import { JobHandlersCheckModule } from './core/queue/job-handlers-check.module.js';
 import { QueueName } from './core/queue/queue.types.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
@@ -39,8 +40,13 @@ export class AppModule {
     const registries = registryList(options.registries);
     // The service's queues and one per registry of the list (the built-in registries' are in QueueName).
     const queues = [...new Set<string>([...Object.values(QueueName), ...registries.map((registry) => registry.queue)])];
-    // The modules that work the queues.
-    const workers = [VerificationWorkersModule.forRoot(registries), NotificationWorkersModule, ReverificationWorkersModule];
+    // The modules that work the queues, and the start-up check that each job name has exactly one handler among them.
+    const workers = [
+      VerificationWorkersModule.forRoot(registries),
+      NotificationWorkersModule,
+      ReverificationWorkersModule,
+      JobHandlersCheckModule.forRoot(registries.map((registry) => registry.queue)),
+    ];
     return {
       module: AppModule,
       imports: [

@@ -1,4 +1,4 @@
-import type { Program } from '../../modules/eligibility/eligibility.types.js';
+import type { Job } from 'bullmq';
 
 /** The service's queues; one per registry, so that each can get its own concurrency and rate limit (registry-plugins.ts). */
 export enum QueueName {
@@ -41,9 +41,13 @@ export type NotificationJobData = { eventId: string; correlationId: string } & (
   | { type: 'audit.checkpoint'; checkpointId: string }
 );
 
-/** The programme a scheduler fires for. */
+/**
+ * The programme a scheduler fires for. A plain string here (`core` knows no programmes): the
+ * processor checks it against the programmes it knows, since a scheduler stored in Redis may
+ * outlive a programme.
+ */
 export interface ScheduledReverificationJobData {
-  program: Program;
+  program: string;
   correlationId: string;
 }
 
@@ -52,9 +56,32 @@ export interface ReverificationRunJobData {
   correlationId: string;
 }
 
-export type JobItem =
-  | { name: JobName.DetermineEligibility; data: VerificationJobData }
-  | { name: JobName.CheckRegistry; data: CheckRegistryJobData }
-  | { name: JobName.DeliverWebhook; data: NotificationJobData }
-  | { name: JobName.StartScheduledReverification; data: ScheduledReverificationJobData }
-  | { name: JobName.AdvanceReverificationRun; data: ReverificationRunJobData };
+/** Every job of the service: its payload and what its handler answers. */
+export interface JobMap {
+  [JobName.DetermineEligibility]: { data: VerificationJobData; result: void };
+  [JobName.CheckRegistry]: { data: CheckRegistryJobData; result: void };
+  [JobName.DeliverWebhook]: { data: NotificationJobData; result: void };
+  [JobName.StartScheduledReverification]: { data: ScheduledReverificationJobData; result: void };
+  [JobName.AdvanceReverificationRun]: { data: ReverificationRunJobData; result: void };
+}
+
+export type JobData<N extends JobName> = JobMap[N]['data'];
+export type JobResultOf<N extends JobName> = JobMap[N]['result'];
+
+/** A job to add: its name and the payload that name takes, so that a wrong payload does not compile. */
+export type JobItem<N extends JobName = JobName> = { [K in N]: { name: K; data: JobData<K> } }[N];
+
+/** A BullMQ job of one name, as its handler receives it. */
+export type TypedJob<N extends JobName> = Job<JobData<N>, JobResultOf<N>, N>;
+
+/**
+ * Where each job runs: a queue of its own, or `registry`: on each registry's queue
+ * (RegistryPlugin.queue), one job per registry and verification.
+ */
+export const JOB_QUEUES: { readonly [K in JobName]: QueueName | 'registry' } = {
+  [JobName.DetermineEligibility]: QueueName.Determination,
+  [JobName.CheckRegistry]: 'registry',
+  [JobName.DeliverWebhook]: QueueName.Notifications,
+  [JobName.StartScheduledReverification]: QueueName.Reverification,
+  [JobName.AdvanceReverificationRun]: QueueName.Reverification,
+};

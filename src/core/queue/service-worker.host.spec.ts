@@ -3,22 +3,29 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { loadConfig } from '../config/app.config.js';
 import { jobLogFields } from '../logging/job-log-context.js';
-import { Metrics } from '../../modules/metrics/metrics.service.js';
+import type { JobAttemptRecorder } from './job-attempt.recorder.js';
+import type { JobHandlers } from './job-handlers.js';
+import { JobName } from './queue.types.js';
 import { ServiceWorkerHost } from './service-worker.host.js';
 
 /** A processor that notes what a log line written during its work would carry. */
-class ProbeProcessor extends ServiceWorkerHost {
+class ProbeProcessor extends ServiceWorkerHost<JobName.DetermineEligibility> {
   seen: unknown[] = [];
 
-  protected async handle(): Promise<void> {
-    this.seen.push(jobLogFields());
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    this.seen.push(jobLogFields());
-  }
+  protected readonly handlers: JobHandlers<JobName.DetermineEligibility> = {
+    [JobName.DetermineEligibility]: async () => {
+      this.seen.push(jobLogFields());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      this.seen.push(jobLogFields());
+    },
+  };
 }
 
-const jobOf = (correlationId: string, times: { processedOn?: number; finishedOn?: number } = {}) =>
-  ({ id: '1', name: 'Probe', queueName: 'Probe', data: { verificationId: 'v-1', correlationId }, ...times }) as unknown as Job;
+const jobOf = (
+  correlationId: string,
+  times: { processedOn?: number; finishedOn?: number } = {},
+  name: string = JobName.DetermineEligibility,
+) => ({ id: '1', name, queueName: 'Probe', data: { verificationId: 'v-1', correlationId }, ...times }) as unknown as Job;
 
 describe('ServiceWorkerHost', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -31,26 +38,39 @@ describe('ServiceWorkerHost', () => {
     expect(jobLogFields()).toEqual({});
   });
 
-  it('times each attempt that completed or failed', async () => {
+  it('fails a job of a name it has no handler for, for good, without running anything', async () => {
     const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
-    const metrics = new Metrics();
-    Object.assign(processor, { metrics });
-    processor.onCompleted(jobOf('c', { processedOn: 1_000, finishedOn: 1_250 }));
-    processor.onFailed(jobOf('c', { processedOn: Date.now() }), new Error('boom'));
-    const text = await metrics.exposition();
-    expect(text).toContain('hedui_job_duration_seconds_sum{queue="Probe",result="completed"} 0.25');
-    expect(text).toContain('hedui_job_duration_seconds_count{queue="Probe",result="failed"} 1');
+    await expect(processor.process(jobOf('x', {}, JobName.CheckRegistry))).rejects.toMatchObject({
+      name: 'UnrecoverableError',
+      message: 'No handler for CheckRegistry on this queue',
+    });
+    expect(processor.seen).toEqual([]);
+    expect(processor.handledJobs()).toEqual([JobName.DetermineEligibility]);
+  });
+
+  it('reports each attempt that completed or failed to the recorder', () => {
+    const processor = new ProbeProcessor(loadConfig({ NODE_ENV: 'test' }));
+    const recorder = { jobAttempt: jest.fn<void, Parameters<JobAttemptRecorder['jobAttempt']>>() };
+    Object.assign(processor, { metrics: recorder });
+    const completed = jobOf('c', { processedOn: 1_000, finishedOn: 1_250 });
+    const failed = jobOf('c', { processedOn: 2_000 });
+    processor.onCompleted(completed);
+    processor.onFailed(failed, new Error('boom'));
+    expect(recorder.jobAttempt.mock.calls).toEqual([
+      [completed, 'completed'],
+      [failed, 'failed'],
+    ]);
   });
 
   describe('at shutdown', () => {
     /** A processor whose job runs until the test lets it finish, on a stand-in for BullMQ's worker. */
-    class HeldProcessor extends ServiceWorkerHost {
+    class HeldProcessor extends ServiceWorkerHost<JobName.DetermineEligibility> {
       release!: () => void;
-      protected handle(): Promise<void> {
-        return new Promise((resolve) => (this.release = resolve));
-      }
+      protected readonly handlers: JobHandlers<JobName.DetermineEligibility> = {
+        [JobName.DetermineEligibility]: () => new Promise((resolve) => (this.release = resolve)),
+      };
     }
-    const workerOf = (processor: ServiceWorkerHost) => {
+    const workerOf = (processor: ServiceWorkerHost<JobName.DetermineEligibility>) => {
       const worker = {
         name: 'Probe',
         pause: jest.fn(async (_doNotWaitActive?: boolean) => undefined),

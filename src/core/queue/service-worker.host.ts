@@ -1,12 +1,14 @@
 import { hostname } from 'node:os';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { settledWithin } from '../async/settled-within.js';
 import { AppConfig } from '../config/app.config.js';
 import { databaseUnavailable } from '../database/database-unavailable.js';
 import { runWithCorrelationId } from '../logging/job-log-context.js';
-import { Metrics } from '../../modules/metrics/metrics.service.js';
-import type { VerificationJobData } from './queue.types.js';
+import { JobAttemptRecorder } from './job-attempt.recorder.js';
+import { type JobHandlers, handlesJob, isJobNamed } from './job-handlers.js';
+import type { JobName } from './queue.types.js';
 
 /** How long a worker waits, after an error reaching Redis, before it fetches jobs again. */
 const WORKER_RETRY_DELAY_MS = 1000;
@@ -27,29 +29,38 @@ export const DATABASE_UNAVAILABLE_DELAY_MS = 2000;
  * - at shutdown, no new job is taken, and those under way get `SHUTDOWN_GRACE_MS` to finish;
  *   whatever is still running then is left to its lock, and runs again elsewhere or after restart.
  *
+ * Each processor names its jobs' handlers (`handlers`, typed by the job map); a job of another
+ * name fails for good. JobHandlersCheck refuses to start a process where a job name has no
+ * handler or two.
+ *
  * `@Processor` options are fixed at import time, before the configuration is read, so every
  * processor is declared with `autorun: false` and started here, once its options are in place.
  */
 @Injectable()
-export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, 'correlationId'> = VerificationJobData>
+export abstract class ServiceWorkerHost<N extends JobName = JobName>
   extends WorkerHost
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   protected readonly logger = new Logger(this.constructor.name);
   // A property, so that the processors' constructors stay as they are.
-  @Optional() @Inject(Metrics) private readonly metrics?: Metrics;
+  @Optional() @Inject(JobAttemptRecorder) private readonly metrics?: JobAttemptRecorder;
 
   constructor(protected readonly config: AppConfig) {
     super();
   }
 
-  /** The job's work; may be run more than once for one job, so it must be idempotent. `token`: the worker's lock on it. */
-  protected abstract handle(job: Job<Data>, token?: string): Promise<void>;
+  /** The work of each job name this processor takes; may be run more than once for one job, so it must be idempotent. */
+  protected abstract readonly handlers: JobHandlers<N>;
+
+  /** The job names this processor has a handler for. */
+  handledJobs(): string[] {
+    return Object.keys(this.handlers);
+  }
 
   /** The jobs this process is running, so that a shutdown knows what it waits for. */
   private readonly running = new Set<Promise<void>>();
 
-  process(job: Job<Data>, token?: string): Promise<void> {
+  process(job: Job, token?: string): Promise<void> {
     const run = runWithCorrelationId(job.data.correlationId, () => this.processInContext(job, token));
     this.running.add(run);
     const done = () => void this.running.delete(run);
@@ -57,9 +68,9 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
     return run;
   }
 
-  private async processInContext(job: Job<Data>, token?: string): Promise<void> {
+  private async processInContext(job: Job, token?: string): Promise<void> {
     try {
-      await this.handle(job, token);
+      await this.handleJob(job.name, job, token);
     } catch (error) {
       if (!databaseUnavailable(error) || token === undefined) throw error;
       const delayMs = Math.round(DATABASE_UNAVAILABLE_DELAY_MS * (0.5 + Math.random()));
@@ -72,6 +83,16 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
       );
       throw new DelayedError();
     }
+  }
+
+  private async handleJob(name: string, job: Job, token?: string): Promise<void> {
+    if (!handlesJob(this.handlers, name)) throw new UnrecoverableError(`No handler for ${name} on this queue`);
+    await this.dispatch(name, job, token);
+  }
+
+  private async dispatch<K extends N>(name: K, job: Job, token?: string): Promise<void> {
+    const handler: JobHandlers<K>[K] = this.handlers[name];
+    if (isJobNamed(job, name)) await handler(job, token);
   }
 
   onApplicationBootstrap(): void {
@@ -97,18 +118,12 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
    */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.pause(true);
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), this.config.SHUTDOWN_GRACE_MS);
-    });
     const drained = (async () => {
       // A job fetched just before the pause may still start: wait until none is left.
       while (this.running.size > 0) await Promise.allSettled([...this.running]);
-      return 'drained' as const;
     })();
-    const result = await Promise.race([drained, grace]);
-    clearTimeout(timer);
-    if (result === 'expired') {
+    const result = await settledWithin(drained, this.config.SHUTDOWN_GRACE_MS);
+    if (result.status === 'timed-out') {
       this.logger.warn({ queue: this.worker.name }, 'Jobs still running at the end of the grace period; they will run again');
     }
     // Nothing of this process's is running any more, or what is left is left to its lock.
@@ -116,12 +131,12 @@ export abstract class ServiceWorkerHost<Data extends Pick<VerificationJobData, '
   }
 
   @OnWorkerEvent('completed')
-  onCompleted(job: Job<Data>): void {
+  onCompleted(job: Job): void {
     this.metrics?.jobAttempt(job, 'completed');
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job<Data> | undefined, error: Error): void {
+  onFailed(job: Job | undefined, error: Error): void {
     if (job) this.metrics?.jobAttempt(job, 'failed');
     this.logger.error(
       {

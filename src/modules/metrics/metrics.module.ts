@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../../core/config/app.config.js';
+import { JobAttemptRecorder } from '../../core/queue/job-attempt.recorder.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsServer } from './metrics.server.js';
 import { Metrics } from './metrics.service.js';
@@ -19,8 +20,8 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: ownPort ? [] : [MetricsController],
-      providers: [Metrics, QueueDepthCollector, ...(ownPort ? [MetricsServer] : [])],
-      exports: [Metrics],
+      providers: [Metrics, { provide: JobAttemptRecorder, useExisting: Metrics }, QueueDepthCollector, ...(ownPort ? [MetricsServer] : [])],
+      exports: [Metrics, JobAttemptRecorder],
     };
   }
 }

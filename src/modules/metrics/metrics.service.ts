@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { JobAttemptRecorder, JobAttemptResult, TimedJobAttempt } from '../../core/queue/job-attempt.recorder.js';
 import type { RegistryAttempt } from '../registries/http/registry-http.client.js';
 
 /** Seconds; registry checks can spend several timeouts and back-offs, so the job buckets reach two minutes. */
 const JOB_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
 /** What a job attempt came to, as the worker reports it. */
-export type JobResult = 'completed' | 'failed';
+export type JobResult = JobAttemptResult;
 
 /**
  * The service's Prometheus instruments, on a registry of this application's own rather than
@@ -18,7 +19,7 @@ export type JobResult = 'completed' | 'failed';
  * actions), never an id, a URL or anything personal.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements JobAttemptRecorder {
   readonly registry = new Registry();
 
   private readonly httpDuration = new Histogram({
@@ -78,7 +79,7 @@ export class Metrics {
   }
 
   /** A job attempt that ended: `processedOn` is when this attempt started, `finishedOn` is set only once the job is done for good. */
-  jobAttempt(job: { queueName: string; processedOn?: number; finishedOn?: number }, result: JobResult): void {
+  jobAttempt(job: TimedJobAttempt, result: JobResult): void {
     if (job.processedOn === undefined) return;
     const seconds = Math.max(0, (job.finishedOn ?? Date.now()) - job.processedOn) / 1000;
     this.jobDuration.observe({ queue: job.queueName, result }, seconds);

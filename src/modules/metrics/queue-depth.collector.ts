@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { AppConfig } from '../../core/config/app.config.js';
+import { settledWithin } from '../../core/async/settled-within.js';
 import { QueueName } from '../../core/queue/queue.types.js';
 import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
 import { registriesOf } from '../registries/registry-plugins.js';
@@ -25,20 +26,8 @@ export async function readQueueDepths(
 ): Promise<{ queue: string; counts?: Record<string, number> }[]> {
   return Promise.all(
     queues.map(async (queue) => {
-      const counts = queue.getJobCounts(...QUEUE_STATES);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), timeoutMs);
-      });
-      try {
-        return { queue: queue.name, counts: await Promise.race([counts, timeout]) };
-      } catch {
-        return { queue: queue.name, counts: undefined };
-      } finally {
-        clearTimeout(timer);
-        // A read that lost the race may still fail later; nobody waits for it any more.
-        counts.catch(() => undefined);
-      }
+      const read = await settledWithin(queue.getJobCounts(...QUEUE_STATES), timeoutMs);
+      return { queue: queue.name, counts: read.status === 'fulfilled' ? read.value : undefined };
     }),
   );
 }

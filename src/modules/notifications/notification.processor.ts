@@ -1,7 +1,9 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
-import { type NotificationJobData, QueueName } from '../../core/queue/queue.types.js';
+import type { JobHandlers } from '../../core/queue/job-handlers.js';
+import { JobName, QueueName, type TypedJob } from '../../core/queue/queue.types.js';
+import { failedForGood } from '../../core/queue/failed-for-good.js';
 import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
 import { Clock } from '../../core/time/clock.js';
 import { webhookBody } from './webhook-event.js';
@@ -18,7 +20,7 @@ import { WebhookClient, WebhookDeliveryError } from './webhook.client.js';
  */
 // `autorun: false`: ServiceWorkerHost starts the worker once its options are set.
 @Processor(QueueName.Notifications, { autorun: false })
-export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData> {
+export class NotificationProcessor extends ServiceWorkerHost<JobName.DeliverWebhook> {
   constructor(
     private readonly events: WebhookEventsRepository,
     private readonly facts: WebhookFactsReader,
@@ -29,7 +31,11 @@ export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData
     super(config);
   }
 
-  protected async handle(job: Job<NotificationJobData>): Promise<void> {
+  protected readonly handlers: JobHandlers<JobName.DeliverWebhook> = {
+    [JobName.DeliverWebhook]: (job) => this.deliver(job),
+  };
+
+  private async deliver(job: TypedJob<JobName.DeliverWebhook>): Promise<void> {
     const { eventId, type } = job.data;
     const facts = await this.facts.find(job.data);
     if (!facts) throw new UnrecoverableError('What the event announces is no longer stored');
@@ -53,7 +59,7 @@ export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData
   }
 
   @OnWorkerEvent('failed')
-  async onCallFailed(job: Job<NotificationJobData> | undefined, error: Error): Promise<void> {
+  async onCallFailed(job: TypedJob<JobName.DeliverWebhook> | undefined, error: Error): Promise<void> {
     if (!job) return;
     const { eventId, type, correlationId } = job.data;
     // Only this module's errors have their message logged: it names a status or a network error code, nothing else.
@@ -70,8 +76,4 @@ export class NotificationProcessor extends ServiceWorkerHost<NotificationJobData
       this.logger.warn({ eventId, error: cause.name }, 'Webhook event not recorded as failed');
     });
   }
-}
-
-function failedForGood(job: Job, error: Error): boolean {
-  return error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 }

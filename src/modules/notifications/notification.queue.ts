@@ -2,9 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
-import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
+import { addJob } from '../../core/queue/job-producer.js';
 import { JobName, type NotificationJobData, QueueName } from '../../core/queue/queue.types.js';
-import { subjectOf } from './webhook-event.js';
 
 /**
  * Puts webhook events on the Notifications queue. The job id derives from the event, so that
@@ -19,11 +18,13 @@ export class NotificationQueue {
   ) {}
 
   async enqueue(data: NotificationJobData): Promise<void> {
-    await this.queue.add(JobName.DeliverWebhook, data, {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: `notify-${data.type}-${subjectOf(data)}`,
-      attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS, jitter: 0.5 },
-    });
+    await addJob(
+      this.queue,
+      { name: JobName.DeliverWebhook, data },
+      {
+        attempts: this.config.WEBHOOK_MAX_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.config.WEBHOOK_RETRY_BASE_MS, jitter: 0.5 },
+      },
+    );
   }
 }

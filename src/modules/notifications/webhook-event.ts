@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { notificationSubject } from '../../core/queue/job-ids.js';
 import type { NotificationJobData } from '../../core/queue/queue.types.js';
 import type { Outcome, Program } from '../eligibility/eligibility.types.js';
 import type { DecisionValue } from '../review/entities/decision.entity.js';
@@ -42,10 +43,7 @@ export function webhookEventId(type: WebhookEventType, subjectId: string): strin
 }
 
 /** The verification, decision or checkpoint an event announces. */
-export function subjectOf(data: NotificationJobData): string {
-  if (data.type === 'determination.made') return data.verificationId;
-  return data.type === 'decision.recorded' ? data.decisionId : data.checkpointId;
-}
+export const subjectOf = notificationSubject;
 
 /** The job data of an event, from its type and subject. */
 export function notificationJobData(type: WebhookEventType, subjectId: string, correlationId: string): NotificationJobData {

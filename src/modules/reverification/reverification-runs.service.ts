@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app.config.js';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { cursorField, decodeCursor, encodeCursor } from '../../core/http/cursor.js';
+import { enqueuedWithin } from '../../core/queue/enqueued-within.js';
 import { regionCovers } from '../../core/region/region-scope.js';
 import { Clock } from '../../core/time/clock.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -183,21 +184,12 @@ export class ReverificationRunsService {
 
   /** The fast path; on failure or after ENQUEUE_WAIT_MS the run sweeper takes over. */
   private async enqueue(run: ReverificationRunEntity): Promise<void> {
-    const enqueued = this.queue.enqueueRun(run);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Redis did not take the job in time')), this.config.ENQUEUE_WAIT_MS);
-    });
-    try {
-      await Promise.race([enqueued, timeout]);
-    } catch (error) {
-      enqueued.catch(() => undefined);
+    const error = await enqueuedWithin(this.queue.enqueueRun(run), this.config.ENQUEUE_WAIT_MS);
+    if (error) {
       this.logger.warn(
-        { runId: run.id, correlationId: run.correlationId, error: (error as Error).name },
+        { runId: run.id, correlationId: run.correlationId, error: error.name },
         'Run not queued yet; the sweeper will queue it',
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

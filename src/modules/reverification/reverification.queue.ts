@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
+import { runJobId } from '../../core/queue/job-ids.js';
+import { addJob } from '../../core/queue/job-producer.js';
 import { JobName, QueueName, type ReverificationRunJobData } from '../../core/queue/queue.types.js';
 import type { ReverificationRunEntity } from './entities/reverification-run.entity.js';
 
@@ -15,11 +16,7 @@ export class ReverificationQueue {
   constructor(@InjectQueue(QueueName.Reverification) private readonly queue: Queue<ReverificationRunJobData>) {}
 
   async enqueueRun(run: Pick<ReverificationRunEntity, 'id' | 'correlationId'>): Promise<void> {
-    await this.queue.add(
-      JobName.AdvanceReverificationRun,
-      { runId: run.id, correlationId: run.correlationId },
-      { ...DEFAULT_JOB_OPTIONS, jobId: runJobId(run.id) },
-    );
+    await addJob(this.queue, { name: JobName.AdvanceReverificationRun, data: { runId: run.id, correlationId: run.correlationId } });
   }
 
   /**
@@ -40,4 +37,4 @@ export class ReverificationQueue {
   }
 }
 
-export const runJobId = (runId: string) => `run-${runId}`;
+export { runJobId };

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
-import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
+import { scheduledJob } from '../../core/queue/job-producer.js';
 import { JobName, QueueName, type ScheduledReverificationJobData } from '../../core/queue/queue.types.js';
 import { SCHEDULE_TIME_ZONE } from '../../core/validation/cron-pattern.js';
 import { type Program, PROGRAMS } from '../eligibility/eligibility.types.js';
@@ -54,11 +54,7 @@ export class ReverificationScheduler implements OnApplicationBootstrap, BeforeAp
       await this.queue.upsertJobScheduler(
         schedulerId(program),
         { pattern, tz: SCHEDULE_TIME_ZONE },
-        {
-          name: JobName.StartScheduledReverification,
-          data: { program, correlationId: schedulerId(program) },
-          opts: DEFAULT_JOB_OPTIONS,
-        },
+        scheduledJob({ name: JobName.StartScheduledReverification, data: { program, correlationId: schedulerId(program) } }),
       );
     }
   }

@@ -2,7 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { Injectable, type Type } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { AppConfig } from '../../core/config/app.config.js';
-import type { CheckRegistryJobData } from '../../core/queue/queue.types.js';
+import type { JobHandlers } from '../../core/queue/job-handlers.js';
+import { JobName, type TypedJob } from '../../core/queue/queue.types.js';
 import { ServiceWorkerHost } from '../../core/queue/service-worker.host.js';
 import { SourceCheckService } from './source-check.service.js';
 
@@ -18,7 +19,7 @@ import { SourceCheckService } from './source-check.service.js';
  * SOURCE_UNAVAILABLE.
  */
 @Injectable()
-export abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegistryJobData> {
+export abstract class RegistryCheckProcessor extends ServiceWorkerHost<JobName.CheckRegistry> {
   constructor(
     private readonly checks: SourceCheckService,
     config: AppConfig,
@@ -26,7 +27,11 @@ export abstract class RegistryCheckProcessor extends ServiceWorkerHost<CheckRegi
     super(config);
   }
 
-  protected async handle(job: Job<CheckRegistryJobData>, token?: string): Promise<void> {
+  protected readonly handlers: JobHandlers<JobName.CheckRegistry> = {
+    [JobName.CheckRegistry]: (job, token) => this.check(job, token),
+  };
+
+  private async check(job: TypedJob<JobName.CheckRegistry>, token?: string): Promise<void> {
     const mayDefer = token !== undefined && deferralsOf(job) < this.config.REGISTRY_RATE_LIMIT_DEFERRALS;
     // A re-verification run's checks are prioritized behind new applications' (RUN_PRIORITY), in the registry's calls too.
     const lane = job.opts.priority ? 'background' : 'intake';

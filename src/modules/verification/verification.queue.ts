@@ -2,7 +2,8 @@ import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { FlowJob, FlowProducer, Queue } from 'bullmq';
 import { MicroBatcher } from '../../core/batching/micro-batcher.js';
-import { DEFAULT_JOB_OPTIONS } from '../../core/queue/job-options.js';
+import { determinationJobId } from '../../core/queue/job-ids.js';
+import { flowChild, flowJob } from '../../core/queue/job-producer.js';
 import { JobName, QueueName, type VerificationJobData } from '../../core/queue/queue.types.js';
 import { REGISTRY_PLUGINS, type RegistryPlugin } from '../registries/registry-plugin.js';
 import { registriesOf } from '../registries/registry-plugins.js';
@@ -60,23 +61,13 @@ export class VerificationQueue {
   }
 }
 
-const determinationJobId = (verificationId: string) => `determine-${verificationId}`;
-
 /** The flow of one verification: its determination, waiting for a check per registry. */
 function verificationFlow(data: VerificationJobData, registries: readonly RegistryPlugin[], priority?: number): FlowJob {
   const prioritised = priority === undefined ? {} : { priority };
-  return {
-    name: JobName.DetermineEligibility,
-    queueName: QueueName.Determination,
-    data,
-    opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: determinationJobId(data.verificationId) },
-    children: registries.map(({ source, queue }) => ({
-      name: JobName.CheckRegistry,
-      queueName: queue,
-      data: { ...data, source },
-      // A child that fails for good must not hold the parent: the determination closes
-      // its check as unavailable and sends the case to review.
-      opts: { ...DEFAULT_JOB_OPTIONS, ...prioritised, jobId: `check-${data.verificationId}-${source}`, ignoreDependencyOnFailure: true },
-    })),
-  };
+  const checks = registries.map(({ source, queue }) =>
+    // A child that fails for good must not hold the parent: the determination closes
+    // its check as unavailable and sends the case to review.
+    flowChild(queue, { name: JobName.CheckRegistry, data: { ...data, source } }, { ...prioritised, ignoreDependencyOnFailure: true }),
+  );
+  return flowJob(QueueName.Determination, { name: JobName.DetermineEligibility, data }, prioritised, checks);
 }

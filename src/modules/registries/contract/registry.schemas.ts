@@ -2,7 +2,8 @@
  * The answer schemas of `contracts/registries.openapi.yaml`, as JSON Schema for Ajv. They
  * follow the contract field by field: required fields, enums, patterns and types are
  * enforced; unknown properties are allowed, as OpenAPI allows them, so that a registry may
- * add fields without breaking the service.
+ * add fields without breaking the service. registry-contract.spec.ts compiles the YAML's own
+ * schemas and checks that these give the same verdicts on valid and broken answers.
  */
 
 const PERSON_STATUS = { type: 'string', enum: ['ACTIVE', 'DECEASED', 'MIGRATED_OUT', 'CANCELLED'] } as const;

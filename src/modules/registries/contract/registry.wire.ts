@@ -1,6 +1,8 @@
 /**
- * Payloads as the registries send them (`contracts/registries.openapi.yaml`), after schema
- * validation. Only the mappers read these; the rest of the service sees `registry.types.ts`.
+ * Payloads as the registries send them, after schema validation: the types generated from
+ * `contracts/registries.openapi.yaml` (`npm run contract:types` writes registries.contract.d.ts).
+ * Only the mappers read these; the rest of the service sees `registry.types.ts`, whose value
+ * sets are checked below to be the contract's, so that a change to the contract is a compile error.
  */
 import type {
   EntityRoleName,
@@ -11,68 +13,35 @@ import type {
   Relationship,
   VehicleStatus,
 } from '../registry.types.js';
+import type { components, operations } from './registries.contract.js';
 
-export interface WirePerson {
-  idNumber: string;
-  name: string;
-  gender: 'M' | 'F';
-  birthDate: string;
-  status: PersonStatus;
-  householdNumber: string;
-  relationshipToHead: Relationship;
-  regionCode: string;
-  address?: string;
-}
+type Schemas = components['schemas'];
+type Answer<Operation extends keyof operations> = operations[Operation]['responses'][200]['content']['application/json'];
 
-export interface WireHousehold {
-  householdNumber: string;
-  regionCode: string;
-  householdType: HouseholdType;
-  address?: string;
-  members: { idNumber: string; name: string; relationshipToHead: string; status: PersonStatus }[];
-}
+export type WirePerson = Schemas['RegisteredPerson'];
+export type WireHousehold = Schemas['RegisteredHousehold'];
+export type WireVehicle = Schemas['Vehicle'];
+export type WireMarketEntity = Schemas['MarketEntity'];
 
-export interface WireVehicle {
-  plateNumber: string;
-  ownerIdNumber: string;
-  vehicleType: string;
-  usage: 'NON_COMMERCIAL' | 'COMMERCIAL' | 'AGRICULTURAL';
-  registeredOn: string;
-  status: VehicleStatus;
-  disabilityAdapted?: boolean;
-  assessedValue?: number;
-}
+export type WirePersonsAnswer = Answer<'searchPersons'>;
+export type WireHouseholdsAnswer = Answer<'searchHouseholds'>;
+export type WireVehiclesAnswer = Answer<'searchVehiclesByOwner'>;
+export type WireEntitiesAnswer = Answer<'searchMarketEntitiesByPerson'>;
 
-export interface WireMarketEntity {
-  creditCode: string;
-  name: string;
-  entityType: EntityType;
-  status: EntityStatus;
-  registeredCapital?: number;
-  establishedOn?: string;
-  roles: { idNumber: string; role: EntityRoleName; shareRatio?: number }[];
-}
+export type WireError = Schemas['Error'];
 
-export interface WirePersonsAnswer {
-  persons: WirePerson[];
-  notFound: string[];
-}
+/** `true` only where A and B are the same type; a check below that is not fails to compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
 
-export interface WireHouseholdsAnswer {
-  households: WireHousehold[];
-  notFound: string[];
-}
-
-export interface WireVehiclesAnswer {
-  vehicles: WireVehicle[];
-  notFound: string[];
-}
-
-export interface WireEntitiesAnswer {
-  entities: WireMarketEntity[];
-  notFound: string[];
-}
-
-export interface WireError {
-  error: { code: string; message: string };
-}
+/** The project's value sets (registry.types.ts) against the contract's enums. */
+export type ContractValueSetsMatch = [
+  Holds<Same<PersonStatus, WirePerson['status']>>,
+  Holds<Same<PersonStatus, WireHousehold['members'][number]['status']>>,
+  Holds<Same<Relationship, WirePerson['relationshipToHead']>>,
+  Holds<Same<HouseholdType, WireHousehold['householdType']>>,
+  Holds<Same<VehicleStatus, WireVehicle['status']>>,
+  Holds<Same<EntityType, WireMarketEntity['entityType']>>,
+  Holds<Same<EntityStatus, WireMarketEntity['status']>>,
+  Holds<Same<EntityRoleName, WireMarketEntity['roles'][number]['role']>>,
+];
