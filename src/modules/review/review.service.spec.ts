@@ -1,10 +1,12 @@
 import type { AppConfig } from '../../core/config/app.config.js';
 import type { UnitOfWork } from '../../core/database/unit-of-work.js';
 import type { Clock } from '../../core/time/clock.js';
+import type { ApplicationRecords } from '../applications/application-records.repository.js';
 import type { ApplicationsRepository } from '../applications/applications.repository.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
 import type { NotificationService } from '../notifications/notification.service.js';
+import type { VerificationRecords } from '../verification/verification-records.repository.js';
 import type { DecisionRequestDto } from './dto/review.dto.js';
 import type { ReviewQueueRepository } from './review-queue.repository.js';
 import { ReviewService } from './review.service.js';
@@ -39,6 +41,8 @@ function reviewServiceFor() {
     { now: () => NOW } as Clock,
     { REVIEW_CLAIM_MINUTES: 30 } as AppConfig,
     {} as NotificationService,
+    {} as ApplicationRecords,
+    {} as VerificationRecords,
   );
   return { service, written, unitOfWork };
 }
