@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/core/config/app.config.js';
 import { dataSourceOptions } from '../src/core/database/data-source.options.js';
+import { ENTITIES } from '../src/entities.js';
 import { ApplicationMemberEntity } from '../src/modules/applications/entities/application-member.entity.js';
 import { ApplicationEntity } from '../src/modules/applications/entities/application.entity.js';
 import { TokenService } from '../src/modules/auth/token.service.js';
@@ -92,7 +93,7 @@ export async function measureReverificationUnderQuota(settings: QuotaRunSettings
     1,
   );
   const database = await new DataSource(
-    dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: settings.databaseUrl })),
+    dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: settings.databaseUrl }), ENTITIES),
   ).initialize();
   try {
     await enrol(database, population.households);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/app.config.js';
 import { CoreModule, type CoreOptions } from './core/core.module.js';
+import { ENTITIES } from './entities.js';
 import { JobHandlersCheckModule } from './core/queue/job-handlers-check.module.js';
 import { QueueName } from './core/queue/queue.types.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
@@ -50,7 +51,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, options),
+        CoreModule.forRoot(config, ENTITIES, options),
         RegistryPluginsModule.forRoot(registries),
         AuditLogModule,
         ...(mode === 'worker' ? [] : [...API, QueueDashboardModule.forRoot(queues)]),

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from './config/app.config.js';
 import { ConfigModule } from './config/config.module.js';
+import type { Entities } from './database/data-source.options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -15,7 +16,7 @@ import { Clock } from './time/clock.js';
 /** Plumbing every feature uses: configuration, database, queues, logs, errors, time, lifecycle. */
 @Global()
 @Module({
-  imports: [DatabaseModule, QueueModule],
+  imports: [QueueModule],
   providers: [
     Clock,
     Lifecycle,
@@ -25,10 +26,14 @@ import { Clock } from './time/clock.js';
   exports: [Clock, Lifecycle],
 })
 export class CoreModule {
-  static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
+  static forRoot(config: AppConfig, entities: Entities, options: CoreOptions = {}): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, options.logDestination))],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(entities),
+        LoggerModule.forRoot(loggerParams(config, options.logDestination)),
+      ],
     };
   }
 }

@@ -103,3 +103,14 @@ describe('ARCHITECTURE.md', () => {
     }
   });
 });
+
+describe('the layers', () => {
+  it('keeps core free of modules: nothing under src/core imports from src/modules', () => {
+    const offending = sources
+      .filter(({ path }) => path.startsWith('src/core/'))
+      .flatMap(({ path, text }) =>
+        [...text.matchAll(/from '([^']+)'/g)].filter(([, from]) => from.includes('/modules/')).map(([, from]) => `${path}: ${from}`),
+      );
+    expect(offending).toEqual([]);
+  });
+});

@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app.config.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+
+/** The entity classes a data source maps: the modules', handed down (src/entities.ts), since core imports no module. */
+export type Entities = NonNullable<DataSourceOptions['entities']>;
 
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file. The schema always
@@ -11,8 +13,9 @@ import { MIGRATIONS } from './migrations/index.js';
  */
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'SQLITE_PATH' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS'>,
+  entities: Entities = [],
 ): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  const common = { entities, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (config.DATABASE_URL) {
     return { ...common, type: 'postgres', url: config.DATABASE_URL, extra: postgresPool(config) };
   }
