@@ -248,6 +248,19 @@ export const OUTCOME_LABELS: Record<Schemas['Outcome'], { zh: string; en: string
   NEEDS_REVIEW: { zh: '需人工审核', en: 'Needs review' },
 };
 
+/** The household facts of POLICY.md; money (the `…Fen` ones) is shown in yuan. */
+export const FACT_LABELS: Record<string, { zh: string; en: string }> = {
+  declaredMembers: { zh: '申报人数', en: 'Declared members' },
+  householdType: { zh: '户籍类型', en: 'Household type' },
+  householdSize: { zh: '户内人数', en: 'Household size' },
+  householdMonthlyIncomeFen: { zh: '家庭月收入（元）', en: 'Household monthly income (yuan)' },
+  perCapitaMonthlyIncomeFen: { zh: '人均月收入（元）', en: 'Per-capita monthly income (yuan)' },
+  monthlyStandardFen: { zh: '月保障标准（元）', en: 'Monthly standard (yuan)' },
+  enterpriseCapitalFen: { zh: '企业资本（元）', en: 'Enterprise capital (yuan)' },
+  enterpriseCapitalAllowanceFen: { zh: '企业资本限额（元）', en: 'Enterprise capital allowance (yuan)' },
+  registrySandbox: { zh: '沙箱数据（非真实登记）', en: 'Sandbox data (not the real registries)' },
+};
+
 export const SEVERITY_LABELS: Record<Schemas['Severity'], { zh: string; en: string }> = {
   DISQUALIFYING: { zh: '否决', en: 'Disqualifying' },
   REVIEW: { zh: '需审核', en: 'Review' },

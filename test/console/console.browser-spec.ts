@@ -96,6 +96,8 @@ it('a reviewer signs in, filters the queue, opens a case, claims it and approves
   const ids = await page.getByTestId('member-id').allTextContents();
   expect(ids).toEqual(HOUSEHOLD.members.map((member) => `${'*'.repeat(14)}${member.idNumber.slice(-4)}`));
   await expect(page.locator('main').textContent()).resolves.toContain('姓名与户籍不符');
+  // Money from the API's fen, in yuan with two decimals.
+  await expect(page.locator('.facts').textContent()).resolves.toMatch(/人均月收入（元）400\.00/);
   await expectAccessible();
   await screenshot(page, 'case');
 
@@ -191,7 +193,9 @@ it('an auditor opens a case, reveals one identity number, and reads its trail an
   await page.getByLabel('操作人').fill('auditor-u');
   await page.locator('select[name="action"]').selectOption('ID_NUMBER_REVEALED');
   await page.getByRole('button', { name: '查询' }).click();
-  await expect(page.locator('table.audit tbody tr').count()).resolves.toBe(1);
+  // The filtered page replaces the unfiltered one once it arrives: one event.
+  await page.waitForFunction("document.querySelectorAll('table.audit tbody tr').length === 1");
+  await expect(page.locator('table.audit tbody').textContent()).resolves.toMatch(/auditor-u\s*auditor\s*ID_NUMBER_REVEALED/);
 
   // English by the switch.
   await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type Application, api, type Schemas, type Session } from '../api/client';
 import { figure } from '../format';
-import { FINDING_LABELS, OUTCOME_LABELS, PROGRAM_LABELS, SEVERITY_LABELS, useI18n } from '../i18n';
+import { FACT_LABELS, FINDING_LABELS, OUTCOME_LABELS, PROGRAM_LABELS, SEVERITY_LABELS, useI18n } from '../i18n';
 import { ErrorMessage, Notice } from '../ui';
 
 type Finding = Schemas['Finding'];
@@ -117,8 +117,8 @@ export function CasePage({ token, session, id }: { token: string; session: Sessi
                 const shown = figure(name, value);
                 return (
                   <div key={name}>
-                    <dt>{shown.name}</dt>
-                    <dd>{shown.text}</dd>
+                    <dt>{label(FACT_LABELS[name], shown.name)}</dt>
+                    <dd>{typeof value === 'boolean' ? t(value ? 'yes' : 'no') : shown.text}</dd>
                   </div>
                 );
               })}
