@@ -17,7 +17,7 @@ let context: BrowserContext;
 let page: Page;
 /** Dialogs (an alert() would be one) and CSP violations the page met: there must be none. */
 let incidents: string[];
-const cases = {} as Record<'approve' | 'claimed' | 'fourEyes' | 'reverify' | 'audited' | 'elsewhere' | 'xss', string>;
+const cases = {} as Record<'approve' | 'claimed' | 'fourEyes' | 'reverify' | 'audited' | 'elsewhere' | 'xss' | 'keyboard', string>;
 const intake = () => h.token('intake', 'intake-c', '542500');
 
 beforeAll(async () => {
@@ -25,15 +25,17 @@ beforeAll(async () => {
   const xss = structuredClone(HOUSEHOLD);
   xss.members[1].name = XSS_NAME;
   const dual = h.token(['intake', 'reviewer'], 'dual-d');
-  [cases.approve, cases.claimed, cases.fourEyes, cases.reverify, cases.audited, cases.elsewhere, cases.xss] = await Promise.all([
-    h.submitted(HOUSEHOLD, intake()),
-    h.submitted(HOUSEHOLD, intake()),
-    h.submitted(HOUSEHOLD, dual),
-    h.submitted(HOUSEHOLD, intake()),
-    h.submitted(HOUSEHOLD, intake()),
-    h.submitted(sandboxCase(IN_REVIEW_IN_542521).application, h.token('intake', 'intake-g')),
-    h.submitted(xss, intake()),
-  ]);
+  [cases.approve, cases.claimed, cases.fourEyes, cases.reverify, cases.audited, cases.elsewhere, cases.xss, cases.keyboard] =
+    await Promise.all([
+      h.submitted(HOUSEHOLD, intake()),
+      h.submitted(HOUSEHOLD, intake()),
+      h.submitted(HOUSEHOLD, dual),
+      h.submitted(HOUSEHOLD, intake()),
+      h.submitted(HOUSEHOLD, intake()),
+      h.submitted(sandboxCase(IN_REVIEW_IN_542521).application, h.token('intake', 'intake-g')),
+      h.submitted(xss, intake()),
+      h.submitted(HOUSEHOLD, intake()),
+    ]);
 });
 
 afterAll(async () => {
@@ -68,6 +70,22 @@ async function signIn(bearer: string): Promise<void> {
 
 async function expectAccessible(): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches `selector` (and holds `text`): reachable by keyboard alone. */
+async function tabTo(selector: string, text = ''): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      ([wanted, words]) => {
+        const element = (globalThis as unknown as { document: { activeElement: any } }).document.activeElement;
+        return Boolean(element?.matches(wanted) && (element.textContent ?? '').includes(words));
+      },
+      [selector, text] as const,
+    );
+    if (focused) return;
+  }
+  throw new Error(`${selector} ${text} is not reachable with Tab`);
 }
 
 const queueRow = (id: string) => page.locator(`tr[data-application="${id}"]`);
@@ -221,4 +239,20 @@ it('renders a member called <img src=x onerror=alert(1)> as those characters', a
   await expect(page.getByTestId('member-name').allTextContents()).resolves.toContain(XSS_NAME);
   await expect(page.locator('main img').count()).resolves.toBe(0);
   await expectAccessible();
+});
+
+it('works by keyboard alone: sign in, open a case from the queue, claim it', async () => {
+  await page.goto(h.url);
+  await tabTo('#token');
+  await page.keyboard.type(h.token('reviewer', 'reviewer-k'));
+  await tabTo('button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('session-sub').waitFor();
+  await queueRow(cases.keyboard).waitFor();
+  await tabTo(`tr[data-application="${cases.keyboard}"] a`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '家庭成员' }).waitFor();
+  await tabTo('button', '认领此申请');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').textContent()).resolves.toMatch(/已认领，有效期至/);
 });
