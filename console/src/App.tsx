@@ -99,7 +99,12 @@ export function App() {
             <dd data-testid="session-region">{session.region ?? i18n.t('allRegions')}</dd>
           </dl>
         )}
-        <button type="button" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={i18n.t('languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button
+          type="button"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={i18n.t('languageLabel')}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
           {i18n.t('language')}
         </button>
         {session && (

@@ -18,7 +18,18 @@ export function age(seconds: number, lang: Lang): string {
   const days = Math.floor(seconds / 86400);
   const hours = Math.floor((seconds % 86400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  const parts = lang === 'zh' ? [[days, '天'], [hours, '小时'], [minutes, '分']] : [[days, ' d'], [hours, ' h'], [minutes, ' min']];
+  const parts =
+    lang === 'zh'
+      ? [
+          [days, '天'],
+          [hours, '小时'],
+          [minutes, '分'],
+        ]
+      : [
+          [days, ' d'],
+          [hours, ' h'],
+          [minutes, ' min'],
+        ];
   const shown = parts.filter(([value]) => Number(value) > 0).map(([value, unit]) => `${value}${unit}`);
   return shown.length ? shown.join(' ') : lang === 'zh' ? '不到 1 分' : 'under 1 min';
 }

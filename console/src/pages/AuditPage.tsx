@@ -143,7 +143,11 @@ export function AuditPage({ token, applicationId }: { token: string; application
                 <td>{event.role}</td>
                 <td>{event.action}</td>
                 <td className="mono">{event.outcome}</td>
-                {!applicationId && <td className="mono">{event.applicationId ? <a href={`#/audit/${event.applicationId}`}>{event.applicationId}</a> : '—'}</td>}
+                {!applicationId && (
+                  <td className="mono">
+                    {event.applicationId ? <a href={`#/audit/${event.applicationId}`}>{event.applicationId}</a> : '—'}
+                  </td>
+                )}
                 <td className="mono">{event.correlationId}</td>
               </tr>
             ))}

@@ -330,11 +330,23 @@ function Actions({
             <fieldset>
               <legend>{t('decide')}</legend>
               <label>
-                <input type="radio" name="decision" value="APPROVED" checked={decision === 'APPROVED'} onChange={() => setDecision('APPROVED')} />
+                <input
+                  type="radio"
+                  name="decision"
+                  value="APPROVED"
+                  checked={decision === 'APPROVED'}
+                  onChange={() => setDecision('APPROVED')}
+                />
                 {t('approve')}
               </label>
               <label>
-                <input type="radio" name="decision" value="REJECTED" checked={decision === 'REJECTED'} onChange={() => setDecision('REJECTED')} />
+                <input
+                  type="radio"
+                  name="decision"
+                  value="REJECTED"
+                  checked={decision === 'REJECTED'}
+                  onChange={() => setDecision('REJECTED')}
+                />
                 {t('reject')}
               </label>
             </fieldset>

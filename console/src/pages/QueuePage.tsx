@@ -54,7 +54,14 @@ export function QueuePage({ token }: { token: string }) {
         </label>
         <label>
           {t('regionCode')}
-          <input name="regionCode" inputMode="numeric" pattern="\d{6}" maxLength={6} value={regionCode} onChange={(event) => setRegionCode(event.target.value)} />
+          <input
+            name="regionCode"
+            inputMode="numeric"
+            pattern="\d{6}"
+            maxLength={6}
+            value={regionCode}
+            onChange={(event) => setRegionCode(event.target.value)}
+          />
         </label>
         <button type="submit">{t('apply')}</button>
       </form>
@@ -91,7 +98,9 @@ export function QueuePage({ token }: { token: string }) {
                   </ul>
                 </td>
                 <td className="claim">
-                  {item.claimedBy ? `${t('claimedBy')} ${item.claimedBy} ${t('until')} ${i18n.dateTime(item.claimExpiresAt)}` : t('unclaimed')}
+                  {item.claimedBy
+                    ? `${t('claimedBy')} ${item.claimedBy} ${t('until')} ${i18n.dateTime(item.claimExpiresAt)}`
+                    : t('unclaimed')}
                 </td>
                 <td>
                   <a href={`#/cases/${item.applicationId}`} aria-label={`${t('open')} ${item.applicationId}`}>
