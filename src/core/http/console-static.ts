@@ -34,8 +34,9 @@ export const CONSOLE_CSP = {
 export const CONSOLE_ROUTES = /^\/console(\/|$)/;
 
 /**
- * Serves the built console (static files; `index.html` for `/console` and any client-side route
- * under it). Without a build the service starts all the same, and `/console` is a 404.
+ * Serves the built console: its static files under `/console/` (`index.html` for the folder
+ * itself; the app routes by the URL's hash, so no other path stands for a page), and `/console`
+ * redirected there. Without a build the service starts all the same, and `/console` is a 404.
  */
 export async function serveConsole(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   if (config.SERVICE_MODE === 'worker') return;
