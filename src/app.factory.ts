@@ -5,6 +5,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './core/config/app.config.js';
 import { problem } from './core/errors/problem-details.js';
 import { correlationIdOf } from './core/http/correlation-id.js';
+import { serveConsole } from './core/http/console-static.js';
 import { setupOpenApi } from './core/http/openapi.js';
 import { applySecurity } from './core/http/security.js';
 import { Lifecycle } from './core/lifecycle/lifecycle.js';
@@ -51,5 +52,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     void reply.header('x-correlation-id', request.id);
   });
   setupOpenApi(app, config);
+  await serveConsole(app, config);
   return app;
 }

@@ -90,6 +90,32 @@ const ENDPOINTS: Endpoint[] = [
     expectBody: (body, f) => expect(body).toMatchObject({ id: f.readable, status: 'DETERMINED' }),
   },
   {
+    route: 'GET /v1/applications/:id?idNumbers=masked',
+    action: 'APPLICATION_READ',
+    names: (f) => f.readable,
+    call: (f) => ({ method: 'GET', path: `/v1/applications/${f.readable}?idNumbers=masked` }),
+    allowed: { intake: 200, reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body, f) => {
+      expect(body).toMatchObject({ id: f.readable, status: 'DETERMINED' });
+      for (const member of body.members) expect(member.idNumber).toMatch(/^\*{14}[\dX]{4}$/);
+    },
+  },
+  {
+    route: 'GET /v1/applications/:id/members/:memberIndex/id-number',
+    action: 'ID_NUMBER_REVEALED',
+    names: (f) => f.readable,
+    call: (f) => ({ method: 'GET', path: `/v1/applications/${f.readable}/members/0/id-number` }),
+    allowed: { intake: 200, reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body) => expect(body.idNumber).toMatch(/^\d{17}[\dX]$/),
+  },
+  {
+    route: 'GET /v1/session',
+    action: 'SESSION_READ',
+    call: () => ({ method: 'GET', path: '/v1/session' }),
+    allowed: { intake: 200, reviewer: 200, auditor: 200, admin: 200 },
+    expectBody: (body, _f, role) => expect(body).toEqual({ sub: SUBS[role], roles: [role] }),
+  },
+  {
     route: 'POST /v1/applications/:id/reverify',
     action: 'VERIFICATION_REQUESTED',
     names: (f) => f.guardedDetermined,

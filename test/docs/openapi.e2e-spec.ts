@@ -14,8 +14,8 @@ import { type Json, OpenApiContract, type Operation, operationsOf } from './open
  * for field. The Swagger UI at /docs loads without inline script; a worker serves neither.
  */
 
-/** Routes the document leaves out: its own pages, and the queue dashboard (bull-board's UI, not API). */
-const NOT_API = [/^\/docs/, /^\/admin\/queues/];
+/** Routes the document leaves out: its own pages, the queue dashboard (bull-board’s UI) and the reviewer console: not API. */
+const NOT_API = [/^\/docs/, /^\/admin\/queues/, /^\/console/];
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const CORRELATION_ID = '3f2b8c1e-5d7a-4e9b-9c0d-1a2b3c4d5e6f';
 const REASON = 'Household visited; the business was closed in 2024.';

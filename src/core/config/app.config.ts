@@ -345,6 +345,13 @@ export class AppConfig {
   @Min(1000)
   API_RATE_LIMIT_WINDOW_MS = 60000;
 
+  /**
+   * The reviewer console's built files (`npm run build` writes them to `dist/console`), served at
+   * `/console`; relative to the working directory. Missing: the service starts without the console.
+   */
+  @IsString()
+  CONSOLE_DIR = 'dist/console';
+
   /** Browser origins (exact, comma-separated, e.g. `https://intake.example.gov.cn`) that may call the API cross-origin; empty: CORS off. */
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string'

@@ -59,6 +59,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('applications', 'Intake and reading of applications')
     .addTag('reviews', 'The review queue: claims, decisions, four eyes')
     .addTag('audit', 'The hash-chained audit log')
+    .addTag('session', 'Who the bearer token names')
     .addTag('health', 'Liveness and readiness, without a token')
     .build();
   const document = SwaggerModule.createDocument(app, info, {

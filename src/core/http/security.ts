@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app.config.js';
+import { CONSOLE_CSP, CONSOLE_ROUTES } from './console-static.js';
 
 /**
  * The HTML pages of Swagger UI (`/docs`) and the queue dashboard (`/admin/queues`), with their
@@ -42,6 +43,8 @@ export async function applySecurity(app: NestFastifyApplication, config: AppConf
     if (RELAXED_CSP_ROUTES.some((pattern) => pattern.test(route.url))) {
       // @fastify/helmet reads a route's own options from `config.helmet`, merged over the global ones.
       route.config = { ...route.config, helmet: RELAXED_CSP };
+    } else if (CONSOLE_ROUTES.test(route.url)) {
+      route.config = { ...route.config, helmet: CONSOLE_CSP };
     }
   });
   await app.register(helmet);

@@ -14,6 +14,7 @@ import {
   ApplicationResponseDto,
   ReverificationAcceptedDto,
 } from './dto/application.response.dto.js';
+import { RevealedIdNumberResponseDto } from './dto/revealed-id-number.response.dto.js';
 import { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
 
 /** The OpenAPI description of each endpoint of `ApplicationsController`, one decorator per endpoint. */
@@ -117,7 +118,35 @@ export const GetApplicationDocs = () =>
         },
       },
     }),
-    ApiProblems({ 404: NOT_FOUND }),
+    ApiProblems({
+      400: {
+        description: 'A query parameter is not valid.',
+        errors: [{ path: 'idNumbers', message: 'idNumbers must be one of the following values: full, masked' }],
+      },
+      404: NOT_FOUND,
+    }),
+  );
+
+export const RevealIdNumberDocs = () =>
+  applyDecorators(
+    TAG,
+    APPLICATION_ID,
+    ApiParam({
+      name: 'memberIndex',
+      description: 'The member’s place in `members`, from 0.',
+      schema: { type: 'integer', minimum: 0, maximum: 29 },
+    }),
+    ApiOperation({
+      summary: 'Reveal a member’s identity number',
+      description:
+        'The full identity number of one member, for whoever may read the application (with `idNumbers=masked` the application shows only the last four characters). Each reveal is an audit event of its own, `ID_NUMBER_REVEALED`, naming the application and never the number.',
+    }),
+    ApiOkResponse({
+      type: RevealedIdNumberResponseDto,
+      description: 'The member’s identity number.',
+      example: { idNumber: APPLICATION_EXAMPLE.members[0].idNumber },
+    }),
+    ApiProblems({ 404: `${NOT_FOUND} Also when the application has no member at that place.` }),
   );
 
 export const ReverifyApplicationDocs = () =>

@@ -1,13 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../core/errors/domain.error.js';
 import { CorrelationId } from '../../core/http/correlation-id.js';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ApplicationReadsService } from './application-reads.service.js';
-import { GetApplicationDocs, ListApplicationsDocs, ReverifyApplicationDocs, SubmitApplicationDocs } from './applications.api-docs.js';
+import {
+  GetApplicationDocs,
+  ListApplicationsDocs,
+  RevealIdNumberDocs,
+  ReverifyApplicationDocs,
+  SubmitApplicationDocs,
+} from './applications.api-docs.js';
 import { ApplicationsService } from './applications.service.js';
 import { CreateApplicationRequestDto } from './dto/create-application.request.dto.js';
+import { GetApplicationQueryDto } from './dto/get-application.query.dto.js';
 import { ListApplicationsQueryDto } from './dto/list-applications.query.dto.js';
 
 const notFound = () => DomainError.notFound('The application');
@@ -51,9 +58,23 @@ export class ApplicationsController {
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Query() query: GetApplicationQueryDto,
     @CorrelationId() correlationId: string,
   ) {
-    return this.reads.get(principal, id, correlationId);
+    return this.reads.get(principal, id, correlationId, query.idNumbers);
+  }
+
+  @Get(':id/members/:memberIndex/id-number')
+  @Roles('intake', 'reviewer', 'auditor')
+  @RevealIdNumberDocs()
+  revealIdNumber(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Param('memberIndex', new ParseIntPipe({ exceptionFactory: notFound })) memberIndex: number,
+    @CorrelationId() correlationId: string,
+  ) {
+    if (memberIndex < 0 || memberIndex > 29) throw notFound();
+    return this.reads.revealIdNumber(principal, id, memberIndex, correlationId);
   }
 
   @Post(':id/reverify')

@@ -109,6 +109,14 @@ export class ApplicationsRepository {
     });
   }
 
+  /** The identity number of the member at `position` (0-based), if the caller may reach the application; otherwise null. */
+  async findMemberIdNumber(id: string, reach: Reach, position: number): Promise<string | null> {
+    const application = await this.findReachable(id, reach);
+    if (!application) return null;
+    const member = await this.dataSource.getRepository(ApplicationMemberEntity).findOneBy({ applicationId: id, position });
+    return member?.idNumber ?? null;
+  }
+
   findLatestVerification(applicationId: string): Promise<VerificationEntity | null> {
     return this.verifications.findLatestVerification(applicationId);
   }

@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   'APPLICATION_SUBMITTED',
   'APPLICATION_READ',
   'APPLICATIONS_LISTED',
+  /** One member's full identity number was shown (the console masks them otherwise); the event never holds the number. */
+  'ID_NUMBER_REVEALED',
   'VERIFICATION_REQUESTED',
   'REGISTRY_CONSULTED',
   'DETERMINATION_MADE',
@@ -21,6 +23,11 @@ export const AUDIT_ACTIONS = [
   'REVERIFICATION_RUN_READ',
   /** The audit log was read; the outcome holds the filters used (canonical JSON), or DENIED. */
   'AUDIT_READ',
+  /**
+   * The caller's own session (`GET /v1/session`) was read. Not recorded when it succeeds (it holds
+   * nothing but the token's claims); named so that a refusal would have an action of its own.
+   */
+  'SESSION_READ',
   /** A refused request to a route that names no action of its own (none today: a test holds every route to one). */
   'REQUEST_REFUSED',
 ] as const;
