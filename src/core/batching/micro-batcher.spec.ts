@@ -50,33 +50,6 @@ describe('MicroBatcher', () => {
     expect(batches).toEqual([[1], [2, 3]]);
   });
 
-  it('runs up to `concurrency` batches at once, gathering what comes while all are busy into the next', async () => {
-    const releases: (() => void)[] = [];
-    const batches: number[][] = [];
-    const batcher = new MicroBatcher(
-      async (items: number[]) => {
-        batches.push(items);
-        await new Promise<void>((resolve) => releases.push(resolve));
-        return items;
-      },
-      { maxItems: 100, lingerMs: 0, concurrency: 2 },
-    );
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
-    const added = [batcher.add(1)];
-    await turn();
-    added.push(batcher.add(2));
-    await turn();
-    added.push(batcher.add(3), batcher.add(4));
-    await turn();
-    expect(batches).toEqual([[1], [2]]);
-    releases[0]();
-    await added[0];
-    await turn();
-    expect(batches).toEqual([[1], [2], [3, 4]]);
-    releases.slice(1).forEach((release) => release());
-    await expect(Promise.all(added)).resolves.toEqual([1, 2, 3, 4]);
-  });
-
   it('tries a failed batch item by item when told to, so that one poison item fails alone', async () => {
     const batcher = new MicroBatcher(
       async (items: number[]) => {

@@ -9,8 +9,6 @@ export interface MicroBatcherOptions {
    * (the database unreachable) should not be: each item fails with them at once.
    */
   isolate?(error: unknown): boolean;
-  /** Batches run at once (default 1): while as many are running, what is added waits and goes together in the next. */
-  concurrency?: number;
 }
 
 interface Pending<In, Out> {
@@ -23,13 +21,13 @@ interface Pending<In, Out> {
  * Gathers work that many callers ask for at about the same time (the checks that many jobs
  * record, the determinations they store) into batches done at once: one transaction, one
  * statement per kind of row, for all of them. `run` answers one result per item, in order.
- * Batches run one after the other (or `concurrency` at a time); what is added while none can
- * start goes in the next, as soon as one running is done.
+ * Batches run one after the other; what is added meanwhile goes in the next, as soon as the
+ * one running is done.
  */
 export class MicroBatcher<In, Out> {
   private queued: Pending<In, Out>[] = [];
   private timer?: NodeJS.Timeout | NodeJS.Immediate;
-  private running = 0;
+  private running?: Promise<void>;
 
   constructor(
     private readonly run: (items: In[]) => Promise<Out[]>,
@@ -44,7 +42,7 @@ export class MicroBatcher<In, Out> {
   }
 
   private schedule(): void {
-    if (this.running >= (this.options.concurrency ?? 1) || this.timer) return;
+    if (this.running || this.timer) return;
     if (this.queued.length >= this.options.maxItems) {
       this.flush();
     } else if (this.options.lingerMs > 0) {
@@ -58,15 +56,13 @@ export class MicroBatcher<In, Out> {
     clearTimeout(this.timer as NodeJS.Timeout);
     clearImmediate(this.timer as NodeJS.Immediate);
     this.timer = undefined;
-    while (this.queued.length > 0 && this.running < (this.options.concurrency ?? 1)) {
-      const batch = this.queued.splice(0, this.options.maxItems);
-      this.running++;
-      void this.runBatch(batch).finally(() => {
-        this.running--;
-        // What came meanwhile has waited as long as a batch took: it goes at once.
-        if (this.queued.length > 0 && !this.timer) this.flush();
-      });
-    }
+    const batch = this.queued.splice(0, this.options.maxItems);
+    if (batch.length === 0) return;
+    this.running = this.runBatch(batch).finally(() => {
+      this.running = undefined;
+      // What came meanwhile has waited as long as the batch took: it goes at once.
+      if (this.queued.length > 0) this.flush();
+    });
   }
 
   private async runBatch(batch: Pending<In, Out>[]): Promise<void> {

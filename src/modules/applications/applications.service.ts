@@ -38,9 +38,6 @@ export interface ReverificationRequest {
   alongside?: (manager: EntityManager, verification: VerificationEntity) => Promise<void>;
 }
 
-/** Intake transactions under way at once in one process. */
-const INTAKE_TRANSACTIONS = 4;
-
 /** What one submission stores: the application, its members, its first verification and their audit events. */
 interface Submission {
   application: ApplicationEntity;
@@ -69,13 +66,11 @@ export class ApplicationsService {
   /**
    * The submissions that arrive at about the same time, stored in one transaction: one
    * statement for each kind of row. One that cannot be stored (an Idempotency-Key another
-   * submission took meanwhile) fails alone: the batch is then stored one by one. A few
-   * transactions at once, so that a submission seldom waits for another batch to commit.
+   * submission took meanwhile) fails alone: the batch is then stored one by one.
    */
   private readonly intake = new MicroBatcher((submissions: Submission[]) => this.store(submissions), {
     maxItems: 50,
     lingerMs: 0,
-    concurrency: INTAKE_TRANSACTIONS,
     isolate: (error) => !databaseUnavailable(error),
   });
 
