@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { IN_REVIEW_IN_542521, IN_REVIEW_IN_542523, sandboxCase } from '../access/access-fixtures.js';
 import { accessibilityViolations, type ConsoleHarness, screenshot, startConsoleHarness } from './support/console-harness.js';
@@ -17,7 +18,10 @@ let context: BrowserContext;
 let page: Page;
 /** Dialogs (an alert() would be one) and CSP violations the page met: there must be none. */
 let incidents: string[];
-const cases = {} as Record<'approve' | 'claimed' | 'fourEyes' | 'reverify' | 'audited' | 'elsewhere' | 'xss' | 'keyboard', string>;
+const cases = {} as Record<
+  'approve' | 'claimed' | 'fourEyes' | 'reverify' | 'audited' | 'elsewhere' | 'xss' | 'keyboard' | 'expired' | 'decided',
+  string
+>;
 const intake = () => h.token('intake', 'intake-c', '542500');
 
 beforeAll(async () => {
@@ -25,17 +29,29 @@ beforeAll(async () => {
   const xss = structuredClone(HOUSEHOLD);
   xss.members[1].name = XSS_NAME;
   const dual = h.token(['intake', 'reviewer'], 'dual-d');
-  [cases.approve, cases.claimed, cases.fourEyes, cases.reverify, cases.audited, cases.elsewhere, cases.xss, cases.keyboard] =
-    await Promise.all([
-      h.submitted(HOUSEHOLD, intake()),
-      h.submitted(HOUSEHOLD, intake()),
-      h.submitted(HOUSEHOLD, dual),
-      h.submitted(HOUSEHOLD, intake()),
-      h.submitted(HOUSEHOLD, intake()),
-      h.submitted(sandboxCase(IN_REVIEW_IN_542521).application, h.token('intake', 'intake-g')),
-      h.submitted(xss, intake()),
-      h.submitted(HOUSEHOLD, intake()),
-    ]);
+  [
+    cases.approve,
+    cases.claimed,
+    cases.fourEyes,
+    cases.reverify,
+    cases.audited,
+    cases.elsewhere,
+    cases.xss,
+    cases.keyboard,
+    cases.expired,
+    cases.decided,
+  ] = await Promise.all([
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(HOUSEHOLD, dual),
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(sandboxCase(IN_REVIEW_IN_542521).application, h.token('intake', 'intake-g')),
+    h.submitted(xss, intake()),
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(HOUSEHOLD, intake()),
+    h.submitted(HOUSEHOLD, intake()),
+  ]);
 });
 
 afterAll(async () => {
@@ -167,6 +183,40 @@ it('the submitter, holding the reviewer role too, is refused by four eyes', asyn
   await expect(page.getByRole('alert').textContent()).resolves.toMatch(/submitted/i);
   await expectAccessible();
   await screenshot(page, 'four-eyes');
+});
+
+it('a reviewer whose claim expired is told so, in the API’s words, when deciding', async () => {
+  const reviewer = h.token('reviewer', 'reviewer-e');
+  expect((await h.call('POST', `/v1/reviews/${cases.expired}/claim`, reviewer)).status).toBe(200);
+  // The claim runs out (REVIEW_CLAIM_MINUTES later): set in the database, as no endpoint can.
+  const database = new Database(h.sqlitePath);
+  try {
+    database.prepare("UPDATE review_items SET claim_expires_at = '2026-01-01T00:00:00.000Z' WHERE application_id = ?").run(cases.expired);
+  } finally {
+    database.close();
+  }
+  await signIn(reviewer);
+  await page.goto(`${h.url}#/cases/${cases.expired}`);
+  await page.getByRole('radio', { name: '批准', exact: true }).check();
+  await page.getByLabel('理由（至少十个字）').fill(REASON);
+  await page.getByRole('button', { name: '提交决定' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/expired at 2026-01-01T00:00:00\.000Z; claim it again/);
+  await expectAccessible();
+  await screenshot(page, 'claim-expired');
+});
+
+it('a reviewer sends a decided case back for re-verification; the decision stays in force', async () => {
+  const reviewer = h.token('reviewer', 'reviewer-s');
+  expect((await h.call('POST', `/v1/reviews/${cases.decided}/claim`, reviewer)).status).toBe(200);
+  const decided = await h.call('POST', `/v1/reviews/${cases.decided}/decision`, reviewer, { decision: 'APPROVED', reason: REASON });
+  expect(decided.status).toBe(200);
+  await signIn(h.token('reviewer', 'reviewer-t'));
+  await page.goto(`${h.url}#/cases/${cases.decided}`);
+  await expect(page.getByTestId('case-status').textContent()).resolves.toBe('DECIDED');
+  await page.getByRole('button', { name: '退回重新核对' }).click();
+  await page.getByText(/已退回重新核对；新的结论：需人工审核 \(IN_REVIEW\)/).waitFor({ timeout: 60000 });
+  await expect(page.locator('.decisions').textContent()).resolves.toContain(REASON);
+  await expectAccessible();
 });
 
 it('a reviewer sends a case back for re-verification and sees its new determination', async () => {

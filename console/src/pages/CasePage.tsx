@@ -367,6 +367,14 @@ function Actions({
           </button>
         </form>
       )}
+      {(application.status === 'DETERMINED' || application.status === 'DECIDED') && (
+        // A settled case may be verified again (a decision stays in force until a reviewer decides again).
+        <div className="row">
+          <button type="button" onClick={reverify} disabled={busy}>
+            {t('reverify')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

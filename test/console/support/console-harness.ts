@@ -28,6 +28,8 @@ export interface ConsoleHarness {
   service: ServiceProcess;
   browser: Browser;
   url: string;
+  /** The service's SQLite file, for a test to set up what no endpoint can (an expired claim). */
+  sqlitePath: string;
   token(roles: Role | Role[], sub: string, region?: string): string;
   /** A call to the service's API, as any client makes it. */
   call(method: string, path: string, bearer: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -74,6 +76,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     service,
     browser,
     url: `${service.url}/console/`,
+    sqlitePath: join(dir, 'hedui.sqlite'),
     token,
     call,
     async submitted(application, submitter) {
