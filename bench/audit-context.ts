@@ -6,6 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { type AppConfig, loadConfig } from '../src/core/config/app.config.js';
 import { ConfigModule } from '../src/core/config/config.module.js';
 import { DatabaseModule } from '../src/core/database/database.module.js';
+import { ENTITIES } from '../src/entities.js';
 import { QueueModule } from '../src/core/queue/queue.module.js';
 import { Clock } from '../src/core/time/clock.js';
 import { AuditLogModule } from '../src/modules/audit/audit-log.module.js';
@@ -20,7 +21,7 @@ class AuditBenchModule {
     return {
       module: AuditBenchModule,
       global: true,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, AuditLogModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES), QueueModule, AuditLogModule],
       providers: [Clock, Metrics, AuditVerificationService, AuditVerifiedPointsRepository],
       exports: [Clock, Metrics],
     };
