@@ -5,8 +5,8 @@ import { ErrorMessage } from '../ui';
 
 type AuditAction = Schemas['AuditAction'];
 
-/** Every action an event may name, for the filter (the API's own list). */
-const ACTIONS: AuditAction[] = [
+/** Every action an event may name, for the filter: the API's own list (a missing one fails the type check below). */
+const ACTIONS = [
   'APPLICATION_SUBMITTED',
   'APPLICATION_READ',
   'APPLICATIONS_LISTED',
@@ -26,7 +26,10 @@ const ACTIONS: AuditAction[] = [
   'AUDIT_READ',
   'SESSION_READ',
   'REQUEST_REFUSED',
-];
+] as const satisfies readonly AuditAction[];
+/** The API's AuditAction type (generated from its OpenAPI document) names no action the list above lacks. */
+const EVERY_ACTION_LISTED: Exclude<AuditAction, (typeof ACTIONS)[number]> extends never ? true : never = true;
+void EVERY_ACTION_LISTED;
 
 /** A `datetime-local` value, read as Asia/Shanghai time. */
 const shanghai = (local: string) => (local ? `${local.length === 16 ? `${local}:00` : local}+08:00` : undefined);
