@@ -27,3 +27,26 @@ export function Notice({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** Previous and next page by the API's cursor: `cursors` holds those of the pages up to the one shown (the first page's is null). */
+export function Pager({
+  cursors,
+  setCursors,
+  nextCursor,
+}: {
+  cursors: (string | null)[];
+  setCursors: (cursors: (string | null)[]) => void;
+  nextCursor?: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="pager">
+      <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+        {t('previousPage')}
+      </button>
+      <button type="button" disabled={!nextCursor} onClick={() => nextCursor && setCursors([...cursors, nextCursor])}>
+        {t('nextPage')}
+      </button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type AuditCheckpoint, type AuditEventPage, type ChainStatus, query, type Schemas } from '../api/client';
 import { useI18n } from '../i18n';
-import { ErrorMessage } from '../ui';
+import { ErrorMessage, Pager } from '../ui';
 
 type AuditAction = Schemas['AuditAction'];
 
@@ -157,14 +157,7 @@ export function AuditPage({ token, applicationId }: { token: string; application
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('previousPage')}
-        </button>
-        <button type="button" disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}>
-          {t('nextPage')}
-        </button>
-      </div>
+      <Pager cursors={cursors} setCursors={setCursors} nextCursor={page?.nextCursor} />
     </section>
   );
 }

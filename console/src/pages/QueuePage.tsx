@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api, query, type ReviewPage, type Schemas } from '../api/client';
 import { age } from '../format';
 import { FINDING_LABELS, OUTCOME_LABELS, PROGRAM_LABELS, useI18n } from '../i18n';
-import { ErrorMessage } from '../ui';
+import { ErrorMessage, Pager } from '../ui';
 
 const PROGRAMS = Object.keys(PROGRAM_LABELS) as Schemas['Program'][];
 
@@ -112,14 +112,7 @@ export function QueuePage({ token }: { token: string }) {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('previousPage')}
-        </button>
-        <button type="button" disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}>
-          {t('nextPage')}
-        </button>
-      </div>
+      <Pager cursors={cursors} setCursors={setCursors} nextCursor={page?.nextCursor} />
     </section>
   );
 }
